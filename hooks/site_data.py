@@ -1,0 +1,49 @@
+"""Editable data files in `data/`: interface strings, funding wording, contacts.
+
+They are plain YAML so that editors can correct wording without touching templates.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hooks.languages import LANGUAGE_CODES
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+
+
+def _load(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle)
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return loaded
+
+
+@cache
+def ui_strings(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """Interface strings for one language (`data/ui/<lang>.yml`)."""
+    return _load(data_dir / "ui" / f"{language}.yml")
+
+
+@cache
+def funding(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """Funding statement and emblem wording for one language (`data/funding/<lang>.yml`)."""
+    return _load(data_dir / "funding" / f"{language}.yml")
+
+
+@cache
+def contacts(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    return _load(data_dir / "contacts.yml")
+
+
+def missing_ui_keys(data_dir: Path = DATA_DIR) -> dict[str, set[str]]:
+    """Keys present in some language's strings but missing in another's."""
+    site_keys = {code: set(ui_strings(code, data_dir)["site"]) for code in LANGUAGE_CODES}
+    every_key = set().union(*site_keys.values())
+    return {code: every_key - keys for code, keys in site_keys.items() if every_key - keys}
