@@ -41,10 +41,12 @@ AFTER_I18N = -110
 class LatvianRomaPlatformPlugin(BasePlugin):
     def __init__(self) -> None:
         self.project_root = site_data.PROJECT_ROOT
+        self.data_dir = site_data.DATA_DIR
         self.language = DEFAULT_LANGUAGE
         self.story_src_uris: set[str] = set()
         self.translations: dict[str, frozenset[str]] = {}
         self.sitemap_entries: list[SitemapEntry] = []
+        self.default_not_found_page: bytes | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -54,6 +56,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     @event_priority(AFTER_I18N)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = self._i18n(config)
+        # The folder of mkdocs.yml, so that test fixtures built from a copy read their own data.
+        self.project_root = Path(config.config_file_path).resolve().parent
+        self.data_dir = self.project_root / "data"
         self.language = i18n.current_language or DEFAULT_LANGUAGE
         if not i18n.building:
             # The first (Latvian) build of a run: forget whatever a previous run collected.
@@ -65,7 +70,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Material reads its interface strings from partials/languages/<lang>.html; the Romani
         # one takes them from data/ui/rml.yml so that all Romani strings sit in one file.
-        env.globals["lrp_material_strings"] = site_data.ui_strings(self.language).get(
+        env.globals["lrp_material_strings"] = site_data.ui_strings(self.language, self.data_dir).get(
             "material", {}
         )
         return env
@@ -95,7 +100,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     # -- pages ---------------------------------------------------------------------------
 
     def _site_context(self, page_url: str | None, config: MkDocsConfig) -> dict[str, Any]:
-        strings = site_data.ui_strings(self.language)
+        strings = site_data.ui_strings(self.language, self.data_dir)
         if page_url is None:
             # 404.html is served at any depth, so it links from the site's root path.
             root = urlsplit(config.site_url or "/").path or "/"
@@ -105,7 +110,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             "language": self.language,
             "strings": strings["site"],
             "pagefind_strings": strings.get("pagefind", {}),
-            "funding": site_data.funding(self.language),
+            "funding": site_data.funding(self.language, self.data_dir),
             "root": root,
             "home": root + url_prefix(self.language),
             "languages": LANGUAGES,
@@ -156,12 +161,27 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     # -- whole site ----------------------------------------------------------------------
 
+    @event_priority(0)
+    def _post_build_language(self, config: MkDocsConfig) -> None:
+        # Every language build writes its 404.html to the site root; keep each language's
+        # own copy in its folder and the Latvian one at the root.
+        site_dir = Path(config.site_dir)
+        not_found = site_dir / "404.html"
+        if not not_found.exists():
+            return
+        if self.language == DEFAULT_LANGUAGE:
+            self.default_not_found_page = not_found.read_bytes()
+        else:
+            not_found.replace(site_dir / url_prefix(self.language) / "404.html")
+
     @event_priority(-200)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _post_build_site(self, config: MkDocsConfig) -> None:
         if self._i18n(config).building:
             return  # a nested per-language build; the Latvian build finishes last
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
+        if self.default_not_found_page is not None:
+            (site_dir / "404.html").write_bytes(self.default_not_found_page)
         (site_dir / "sitemap.xml").write_text(
             render_sitemap(self.sitemap_entries, site_url), encoding="utf-8"
         )
@@ -171,3 +191,5 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
         build_search_index(site_dir)
         log.info("Search index built for %s", ", ".join(lang.code for lang in LANGUAGES))
+
+    on_post_build = CombinedEvent(_post_build_language, _post_build_site)
