@@ -35,6 +35,9 @@ BACK_LABELS: dict[str, str] = {
     "rml": "Palpale ko teksto",  # unreviewed
 }
 
+# U+21A9 with the text-style variation selector, so that phones do not draw it as an emoji.
+BACK_ARROW = "\u21a9\ufe0e"
+
 _ID = r"[A-Za-z0-9][A-Za-z0-9_-]*"
 # `[@a]`, `[@a; @b]`; not `\[@a]` (escaped) and not `[@a](url)` / `[@a][ref]` (links).
 CITATION_RE = re.compile(rf"(?<!\\)\[\s*@(?P<ids>{_ID}(?:\s*;\s*@{_ID})*)\s*\](?!\(|\[(?!\s*@))")
@@ -236,6 +239,11 @@ def _unknown_html(source_id: str) -> str:
     return f'<sup class="lrp-cite lrp-cite--unknown" data-source-id="{escape(source_id)}">[?]</sup>'
 
 
+def _superscript(occurrence: int) -> str:
+    """Second and later links back carry their number, as Python-Markdown footnotes do."""
+    return "" if occurrence == 1 else f"<sup>{occurrence}</sup>"
+
+
 def _source_list(ordered: list[Source], occurrences: Mapping[str, int], language: str) -> str:
     back_label = escape(_label(BACK_LABELS, language), quote=True)
     items: list[str] = []
@@ -243,7 +251,7 @@ def _source_list(ordered: list[Source], occurrences: Mapping[str, int], language
         anchor = escape(source.id)
         backlinks = "".join(
             f' <a class="lrp-sources__back" href="#cite-{anchor}-{n}"'
-            f' aria-label="{back_label} ({n})">↩{"" if n == 1 else f"<sup>{n}</sup>"}</a>'
+            f' aria-label="{back_label} ({n})">{BACK_ARROW}{_superscript(n)}</a>'
             for n in range(1, occurrences.get(source.id, 0) + 1)
         )
         items.append(f'<li id="source-{anchor}">{format_source(source)}{backlinks}</li>')

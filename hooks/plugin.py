@@ -70,9 +70,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Material reads its interface strings from partials/languages/<lang>.html; the Romani
         # one takes them from data/ui/rml.yml so that all Romani strings sit in one file.
-        env.globals["lrp_material_strings"] = site_data.ui_strings(self.language, self.data_dir).get(
-            "material", {}
-        )
+        env.globals["lrp_material_strings"] = site_data.ui_strings(
+            self.language, self.data_dir
+        ).get("material", {})
         return env
 
     # -- files ---------------------------------------------------------------------------
@@ -149,9 +149,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 "searchable": not noindex and not page.meta.get("search_exclude"),
                 "translation_status": translation_status(page.meta, source_language),
                 "notice": notice,
-                "alternates": [] if is_fallback else hreflang_alternates(
-                    neutral_url, written_in, site_url
-                ),
+                "alternates": []
+                if is_fallback
+                else hreflang_alternates(neutral_url, written_in, site_url),
             }
         )
         context["lrp"] = lrp

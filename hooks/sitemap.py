@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr, escape
+from xml.sax.saxutils import escape, quoteattr
 
-from hooks.alternates import hreflang_alternates, absolute
+from hooks.alternates import absolute, hreflang_alternates
 from hooks.languages import localized_url
 
 
@@ -25,9 +25,8 @@ def render_sitemap(entries: Iterable[SitemapEntry], site_url: str) -> str:
     ]
     for entry in sorted(entries, key=lambda e: (e.neutral_url, e.language)):
         lines.append("  <url>")
-        lines.append(
-            f"    <loc>{escape(absolute(site_url, localized_url(entry.neutral_url, entry.language)))}</loc>"
-        )
+        location = absolute(site_url, localized_url(entry.neutral_url, entry.language))
+        lines.append(f"    <loc>{escape(location)}</loc>")
         if len(entry.languages) > 1:
             for alternate in hreflang_alternates(entry.neutral_url, entry.languages, site_url):
                 lines.append(

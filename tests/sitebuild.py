@@ -40,10 +40,21 @@ def build_site(
     }
     return subprocess.run(
         [
-            sys.executable, "-m", "mkdocs", "build", "--strict",
-            "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir),
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project_dir / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
         ],
-        capture_output=True, text=True, env=env, check=False, cwd=project_dir,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=project_dir,
     )
 
 

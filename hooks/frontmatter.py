@@ -1,0 +1,377 @@
+"""Reading a content file the way an editor meant it, and noting every problem on the way.
+
+Editors' files arrive from Word, Google Docs, phones and Windows editors: a byte-order mark,
+CRLF line ends and decomposed letters (a + combining macron) are normal and silently fixed.
+Real problems in the front matter become `Issue`s with the line inside the whole file, so that
+an editor can jump to it.
+
+The YAML is read with the same safe reader MkDocs uses (LibYAML when present), composed into
+nodes first so that every key's line is known and unsafe tags are dropped before anything is
+constructed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from hooks import rules
+from hooks.rules import Issue
+
+try:
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # PyYAML without LibYAML
+    _BaseLoader = yaml.SafeLoader
+
+# Same delimiters as mkdocs.utils.meta.YAML_RE, which decides what the site reads as metadata.
+_FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(\n|\Z)", re.DOTALL)
+_OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
+
+_SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+KeyPath = tuple[str | int, ...]
+
+# A value that looks like a date (YYYY-MM-DD, optionally with a time) whether YAML read it as
+# a date or as text; such values are checked against the calendar.
+DATE_LIKE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(.+))?$")
+
+
+@dataclass
+class ContentText:
+    text: str  # the whole file, normalised (no BOM, LF line ends, NFC)
+    data: dict[str, Any] | None  # JSON-compatible front matter; None if there is none to use
+    key_lines: dict[KeyPath, int] = field(default_factory=dict)  # key path -> line in file
+    front_matter_line: int = 0  # line of the opening `---`; 0 when there is no front matter
+    body: str = ""
+    body_line: int = 1  # line in the file where `body` starts
+    issues: list[Issue] = field(default_factory=list)
+
+    def line_of(self, path: KeyPath) -> int:
+        """Line of the deepest key on `path` that exists; the front matter start otherwise."""
+        for end in range(len(path), 0, -1):
+            line = self.key_lines.get(path[:end])
+            if line is not None:
+                return line
+        return self.front_matter_line or 1
+
+    def field_at_line(self, line: int) -> str:
+        """The front matter field written on (or continued onto) `line`."""
+        best: KeyPath = ()
+        best_line = 0
+        for path, key_line in self.key_lines.items():
+            if key_line <= line and (key_line, len(path)) > (best_line, len(best)):
+                best, best_line = path, key_line
+        return dotted(best)
+
+
+def dotted(path: KeyPath) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def normalise_text(raw: str) -> str:
+    """Strip a byte-order mark, make line ends LF and letters NFC."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFC", raw)
+    return raw
+
+
+def parse_content(raw: str) -> ContentText:
+    """Split and read a content file; every problem found is in `issues`."""
+    text = normalise_text(raw)
+    match = _FRONT_MATTER_RE.match(text)
+    if match is None:
+        if _OPENING_RE.match(text):
+            problem = "The front matter starts with `---` but has no closing `---` line"
+            fix = "Add a line `---` after the last field."
+        else:
+            problem = "The file has no front matter"
+            fix = ""
+        return ContentText(
+            text, None, body=text, issues=[Issue(rules.MISSING_FRONT_MATTER, 1, "", problem, fix)]
+        )
+
+    yaml_text = match.group(1) or ""
+    body_line = 1 + text.count("\n", 0, match.end())
+    content = ContentText(
+        text, None, front_matter_line=1, body=text[match.end() :], body_line=body_line
+    )
+    if not match.group(2):
+        # MkDocs needs a line break after the closing `---`, or it ignores the front matter.
+        content.issues.append(
+            Issue(
+                rules.MISSING_FRONT_MATTER, body_line, "",
+                "The closing `---` is the last thing in the file",
+                "Add an empty line after it.",
+            )
+        )
+    _read_yaml(yaml_text, content, first_line=2)
+    return content
+
+
+# -- YAML --------------------------------------------------------------------------------------
+
+
+def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
+    loader = _BaseLoader(yaml_text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            content.issues.append(_syntax_issue(error, yaml_text, first_line))
+            return
+        except yaml.YAMLError as error:
+            content.issues.append(
+                Issue(rules.YAML_SYNTAX, first_line, "", f"The front matter is not valid YAML "
+                      f"({error})")
+            )
+            return
+        if node is None:
+            content.data = {}
+            return
+        if not isinstance(node, yaml.MappingNode):
+            content.issues.append(
+                Issue(
+                    rules.WRONG_TYPE, first_line + node.start_mark.line, "",
+                    "The front matter must be a list of `field: value` lines",
+                    "Write each field on its own line as `field: value`.",
+                )
+            )
+            return
+        if _unsafe_tag(node) is not None:
+            content.issues.append(_unsafe_issue(node, (), first_line))
+            return
+        _inspect(node, (), content, first_line, set())
+        try:
+            constructed = loader.construct_document(node)
+        except (yaml.YAMLError, ValueError, TypeError) as error:
+            mark = getattr(error, "problem_mark", None)
+            line = first_line + mark.line if mark is not None else first_line
+            content.issues.append(
+                Issue(rules.YAML_SYNTAX, line, "", f"A value cannot be read ({_first_line(error)})")
+            )
+            return
+    finally:
+        loader.dispose()
+    content.data = _json_compatible(constructed)
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) -> Issue:
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    mark = error.problem_mark
+    line_count = yaml_text.count("\n")
+    if "quoted scalar" in context and error.context_mark is not None:
+        # The reader only notices at the end of the block; the quote that never closes is where
+        # the editor has to look.
+        line = first_line + error.context_mark.line
+        quote = _char_at(yaml_text, error.context_mark.line, error.context_mark.column) or '"'
+        return Issue(
+            rules.YAML_SYNTAX, line, "",
+            f"A quotation mark ({quote}) opened on this line is never closed",
+            f"Add the closing {quote} at the end of the value.",
+        )
+    line_index = mark.line if mark is not None else 0
+    if mark is not None and line_index >= line_count and error.context_mark is not None:
+        line_index = error.context_mark.line
+    line = first_line + line_index
+    source_line = yaml_text.splitlines()[line_index] if line_index < line_count else ""
+    if "\t" in source_line and ("cannot start any token" in problem or "tab" in problem):
+        return Issue(
+            rules.YAML_SYNTAX, line, "",
+            "A tab character is used on this line; YAML allows only spaces for indentation",
+            "Replace the tab with spaces (two per level).",
+        )
+    if "mapping values are not allowed" in problem:
+        return Issue(
+            rules.YAML_SYNTAX, line, "",
+            "A value contains `: ` or the line is indented more than the line above",
+            "Put the whole value in double quotes, or fix the indentation.",
+        )
+    detail = f"{context}, {problem}" if context else problem
+    return Issue(rules.YAML_SYNTAX, line, "", f"The front matter is not valid YAML: {detail}")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+def _inspect(
+    node: yaml.Node, path: KeyPath, content: ContentText, first_line: int, visited: set[int]
+) -> None:
+    """Record key lines, report duplicate keys, and cut out unsafe tags and repeated nodes."""
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        # A YAML alias (`*name`) makes the same node appear twice; a self-referencing one, or
+        # a "billion laughs" nest of them, would make every later step endless.
+        visited.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        kept: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            line = first_line + key_node.start_mark.line
+            child = (*path, key)
+            if _reject(key_node, child, content, first_line, visited) or _reject(
+                value_node, child, content, first_line, visited
+            ):
+                continue
+            if key in seen and key != "<<":
+                content.issues.append(
+                    Issue(
+                        rules.DUPLICATE_FIELD, line, dotted(child),
+                        f"`{key}` is written twice (first on line {seen[key]})",
+                    )
+                )
+            seen.setdefault(key, line)
+            content.key_lines.setdefault(child, line)
+            kept.append((key_node, value_node))
+            _inspect(value_node, child, content, first_line, visited)
+        node.value = kept
+    elif isinstance(node, yaml.SequenceNode):
+        kept_items: list[yaml.Node] = []
+        for item in node.value:
+            child = (*path, len(kept_items))
+            if _reject(item, child, content, first_line, visited):
+                continue
+            content.key_lines.setdefault(child, first_line + item.start_mark.line)
+            kept_items.append(item)
+            _inspect(item, child, content, first_line, visited)
+        node.value = kept_items
+    elif node.tag == _TIMESTAMP_TAG and not _valid_timestamp(node):
+        node.tag = _STR_TAG  # keeps the text; reported by `impossible_dates` with its line
+
+
+def _reject(
+    node: yaml.Node, path: KeyPath, content: ContentText, first_line: int, visited: set[int]
+) -> bool:
+    if _unsafe_tag(node) is not None:
+        content.issues.append(_unsafe_issue(node, path, first_line))
+        return True
+    if id(node) in visited:
+        content.issues.append(
+            Issue(
+                rules.YAML_SYNTAX, first_line + node.start_mark.line, dotted(path),
+                "A YAML alias (`*name`) repeats a block written elsewhere",
+                "Write the value out in full instead of using `&name` / `*name`.",
+            )
+        )
+        return True
+    return False
+
+
+def _unsafe_tag(node: yaml.Node) -> yaml.Node | None:
+    if node.tag in _SAFE_TAGS:
+        return None
+    return node
+
+
+def _unsafe_issue(node: yaml.Node, path: KeyPath, first_line: int) -> Issue:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    return Issue(
+        rules.UNSAFE_YAML_TAG, first_line + node.start_mark.line, dotted(path),
+        f"The tag `{tag}` is not allowed; the value was ignored",
+    )
+
+
+_TIMESTAMP_READER = yaml.constructor.SafeConstructor()
+
+
+def _valid_timestamp(node: yaml.ScalarNode) -> bool:
+    try:
+        _TIMESTAMP_READER.construct_yaml_timestamp(node)
+    except ValueError:
+        return False
+    return True
+
+
+def _json_compatible(value: Any) -> Any:
+    """Dates as ISO text, sets as lists, keys as text: what JSON Schema can validate."""
+    if isinstance(value, dict):
+        return {_key_text(key): _json_compatible(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_json_compatible(item) for item in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return value
+
+
+def _key_text(key: Any) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"  # `yes:` / `on:` read as booleans by YAML 1.1
+    if key is None:
+        return "null"
+    return str(key)
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+def parse_date_like(text: str) -> dt.date | dt.datetime | None:
+    """A date or date-time from YYYY-MM-DD[ HH:MM[:SS]][offset]; None if impossible.
+
+    Raises ValueError for text that does not look like a date at all.
+    """
+    match = DATE_LIKE_RE.match(text.strip())
+    if match is None:
+        raise ValueError(text)
+    year, month, day, rest = match.groups()
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if rest is None:
+        return date
+    try:
+        return dt.datetime.fromisoformat(f"{date.isoformat()}T{rest.strip().replace(' ', '')}")
+    except ValueError:
+        return None
+
+
+def impossible_dates(content: ContentText) -> Iterator[Issue]:
+    """Every text value that looks like a date or date-time but does not exist."""
+    if not content.data:
+        return
+    for path, value in _walk(content.data, ()):
+        if not isinstance(value, str) or not DATE_LIKE_RE.match(value.strip()):
+            continue
+        if parse_date_like(value) is None:
+            yield Issue(
+                rules.IMPOSSIBLE_DATE, content.line_of(path), dotted(path),
+                f"`{value}` is not a real date or time",
+            )
+
+
+def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+    else:
+        yield path, value
+
+
+def walk_values(data: Any) -> Iterator[tuple[KeyPath, Any]]:
+    """Every leaf value of the front matter with its key path."""
+    return _walk(data, ())

@@ -1,0 +1,408 @@
+"""The editors' content rules: what each rule checks, how serious it is and how to fix it.
+
+Every problem the content check reports is a `Finding` of one registered `Rule`. The registry is
+the single source for the check's messages and for the published rules reference, so a rule is
+documented the moment it exists. Terminology rules are registered from `data/terminology.yml`
+by `hooks.terminology`; `all_rules()` loads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "LRP001"; never reused for a different check, so old reports stay meaningful
+    name: str  # slug, e.g. "yaml-syntax"
+    severity: Severity
+    summary: str  # what it checks, one sentence
+    fix: str  # what the editor should do, one sentence ending with a full stop
+    description: str = ""  # longer explanation for the rules reference
+    group: str = "content"  # heading the rule is listed under in the reference
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found in one file's text, before it is tied to the file's path."""
+
+    rule: Rule
+    line: int
+    field: str
+    problem: str  # what is wrong here, one sentence
+    fix: str = ""  # a fix for this very case; the rule's general fix when empty
+
+    def message(self) -> str:
+        problem = self.problem.rstrip()
+        if problem and problem[-1] not in ".!?":
+            problem += "."
+        return f"{problem} {self.fix or self.rule.fix}".strip()
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    # Field order is the sort order: by file, then line, then rule.
+    path: str  # project-relative, posix
+    line: int
+    rule_id: str
+    severity: Severity
+    field: str  # dotted path into the front matter ("consent.review_by", "images.0.alt") or ""
+    message: str  # one line that ends with the fix
+
+    def format(self) -> str:
+        where = f" {self.field}" if self.field else ""
+        return f"{self.path}:{self.line}: {self.severity} {self.rule_id}{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "severity": self.severity,
+            "rule_id": self.rule_id,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+def finding(path: str, issue: Issue) -> Finding:
+    return Finding(
+        path=path,
+        line=max(issue.line, 1),
+        rule_id=issue.rule.id,
+        severity=issue.rule.severity,
+        field=issue.field,
+        message=issue.message(),
+    )
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    existing = _REGISTRY.get(rule.id)
+    if existing is not None and existing != rule:
+        raise ValueError(f"rule id {rule.id} is already used by {existing.name}")
+    _REGISTRY[rule.id] = rule
+    return rule
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, terminology included, in ID order."""
+    from hooks import terminology  # registers the data-driven rules on first import
+
+    terminology.load_terms()
+    return sorted(_REGISTRY.values(), key=lambda rule: rule.id)
+
+
+def rule_by_id(rule_id: str) -> Rule:
+    all_rules()
+    return _REGISTRY[rule_id]
+
+
+# -- reading the file ------------------------------------------------------------------------
+
+FILE = "Reading the file"
+
+YAML_SYNTAX = register(Rule(
+    "LRP001", "yaml-syntax", "error",
+    "The front matter (between the two `---` lines) must be valid YAML.",
+    "Fix the line shown: indent with spaces (never tabs), close every quotation mark, and put "
+    "a value that contains `: ` in quotes.",
+    "If the front matter cannot be read, the site silently ignores all of it and shows it as "
+    "text, so the page loses its title, dates and consent details.",
+    FILE,
+))
+UNSAFE_YAML_TAG = register(Rule(
+    "LRP002", "unsafe-yaml-tag", "error",
+    "The front matter uses a YAML tag such as `!!python/object` that is never read.",
+    "Remove the tag (the part starting with `!`) and write the plain value.",
+    "Tags can make a YAML reader run code. The check never runs them and the field is "
+    "treated as missing.",
+    FILE,
+))
+MISSING_FRONT_MATTER = register(Rule(
+    "LRP003", "missing-front-matter", "error",
+    "Every content file starts with a front matter block between two `---` lines.",
+    "Start the file with a line `---`, the fields (at least `title:`), then another `---`.",
+    "", FILE,
+))
+NOT_UTF8 = register(Rule(
+    "LRP004", "not-utf8", "error",
+    "Content files must be saved as UTF-8 text.",
+    "Save the file again with the encoding \"UTF-8\" (in most editors: Save as → Encoding).",
+    "Other encodings (such as Windows-1257) turn Latvian and Romani letters into garbage.",
+    FILE,
+))
+FILE_TOO_LARGE = register(Rule(
+    "LRP005", "file-too-large", "error",
+    "A Markdown file is at most 200 kB.",
+    "Split the text into several pages, or move long tables and lists to a separate file.",
+    "Very large pages load slowly on phones and usually mean something was pasted by mistake.",
+    FILE,
+))
+IMAGE_TOO_LARGE = register(Rule(
+    "LRP006", "image-too-large", "error",
+    "An image in a story folder is at most 15 MB.",
+    "Resize the image to at most 2,400 pixels on the long side and save it as JPEG or WebP.",
+    "", FILE,
+))
+PLACEHOLDER = register(Rule(
+    "LRP007", "scaffold-placeholder", "error",
+    "No `TODO(…)` placeholder from the template may stay in a file.",
+    "Replace the placeholder with the real text, or remove the line if the field is optional.",
+    "`python -m hooks.scaffold` creates new content with `TODO(…)` placeholders so that "
+    "nothing half-written is published by accident.",
+    FILE,
+))
+
+# -- file names and places -------------------------------------------------------------------
+
+NAMES = "File names and addresses"
+
+UNKNOWN_LANGUAGE_SUFFIX = register(Rule(
+    "LRP010", "unknown-language-suffix", "error",
+    "The language part of the file name must be `lv`, `en` or `rml`.",
+    "Rename the file so that it ends in `.lv.md`, `.en.md` or `.rml.md`.",
+    "A file with another language code (for example `story.lt.md`) would be silently left "
+    "out of the site.",
+    NAMES,
+))
+MISSING_LANGUAGE_SUFFIX = register(Rule(
+    "LRP011", "missing-language-suffix", "error",
+    "Every content file names its language before `.md`.",
+    "Rename the file, for example `about.md` → `about.lv.md` (or `.en.md`, `.rml.md`).",
+    "", NAMES,
+))
+DUPLICATE_SLUG = register(Rule(
+    "LRP012", "duplicate-slug", "error",
+    "Two stories, heritage pages or events must not share a slug (the name in the address).",
+    "Give one of them a different file or folder name.",
+    "Listings, feeds and calendar files identify content by its slug.",
+    NAMES,
+))
+DUPLICATE_URL = register(Rule(
+    "LRP013", "duplicate-url", "error",
+    "Two files must not end up at the same web address.",
+    "Keep only one of the files, or rename one (for example `x.lv.md` and `x/index.lv.md` "
+    "both become `/x/`).",
+    "", NAMES,
+))
+SLUG_FORMAT = register(Rule(
+    "LRP014", "slug-format", "warning",
+    "Slugs use only lowercase Latin letters, digits and hyphens.",
+    "Rename the file or folder, e.g. `Romu Stāsts` → `romu-stasts`.",
+    "Spaces, capitals and letters with diacritics make addresses that break when shared.",
+    NAMES,
+))
+
+# -- front matter fields ---------------------------------------------------------------------
+
+FIELDS = "Front matter fields"
+
+REQUIRED_FIELD = register(Rule(
+    "LRP020", "required-field", "error",
+    "Fields the content type needs (such as `title`) must be present.",
+    "Add the missing field to the front matter.",
+    "", FIELDS,
+))
+WRONG_TYPE = register(Rule(
+    "LRP021", "wrong-type", "error",
+    "Each field holds the kind of value it expects: text, a number, true/false, a list or a "
+    "group of fields.",
+    "Write the value in the form named in the message.",
+    "", FIELDS,
+))
+INVALID_VALUE = register(Rule(
+    "LRP022", "invalid-value", "error",
+    "A field's value must be one of the allowed values or have the required form.",
+    "Use one of the values named in the message.",
+    "For example `translation:` is `original`, `reviewed` or `unreviewed`; dates are "
+    "written YYYY-MM-DD.",
+    FIELDS,
+))
+UNKNOWN_FIELD = register(Rule(
+    "LRP023", "unknown-field", "error",
+    "Only the fields of the content type are allowed; a misspelt field is silently ignored "
+    "by the site.",
+    "Correct the spelling or remove the field.",
+    "", FIELDS,
+))
+DUPLICATE_FIELD = register(Rule(
+    "LRP024", "duplicate-field", "error",
+    "A field appears only once in the same block.",
+    "Delete one of the two lines; only the last one would be used.",
+    "", FIELDS,
+))
+IMPOSSIBLE_DATE = register(Rule(
+    "LRP025", "impossible-date", "error",
+    "Dates and times must exist in the calendar (no 30 February, no 25:00).",
+    "Correct the date; write it as YYYY-MM-DD (and the time as HH:MM).",
+    "", FIELDS,
+))
+
+# -- links, images and HTML ------------------------------------------------------------------
+
+LINKS = "Links, images and HTML"
+
+BROKEN_LINK = register(Rule(
+    "LRP030", "broken-link", "error",
+    "A relative link must point to a file that exists.",
+    "Correct the path or create the page; link to a page as `name.md`, which finds the page in "
+    "the reader's language.",
+    "Links in a story are resolved as if the story were in `docs/stories/<slug>/`.",
+    LINKS,
+))
+BROKEN_IMAGE = register(Rule(
+    "LRP031", "broken-image", "error",
+    "An image or other file named in the text or the front matter must exist.",
+    "Check the file name (capital letters count) and put the file next to the page.",
+    "", LINKS,
+))
+OUTSIDE_REPOSITORY = register(Rule(
+    "LRP032", "outside-repository", "error",
+    "A link or image must not point outside the project or to a file on someone's computer.",
+    "Copy the file into the project (next to the page) and link to it by its name.",
+    "Paths such as `../../../x` that leave the project, `C:\\…`, `/home/…` or `file:` only "
+    "work on the computer where the text was written.",
+    LINKS,
+))
+ABSOLUTE_SITE_LINK = register(Rule(
+    "LRP033", "absolute-site-link", "warning",
+    "Links inside the site are relative links to the `.md` file, not addresses starting "
+    "with `/`.",
+    "Link to the Markdown file instead, e.g. `../about.md`; the site turns it into the right "
+    "address in every language.",
+    "", LINKS,
+))
+UNSAFE_HTML = register(Rule(
+    "LRP034", "unsafe-html", "error",
+    "No `<script>`, `<iframe>`, `<object>`, `<embed>` or `on…=` event attributes in the text.",
+    "Remove the HTML; to show a video or map, ask the web team for a safe embed.",
+    "Such HTML can run code in readers' browsers or load other sites' trackers.",
+    LINKS,
+))
+UNSAFE_URL = register(Rule(
+    "LRP035", "unsafe-url", "error",
+    "Links and images must not use `javascript:`, `vbscript:` or `data:` addresses.",
+    "Link to a normal web address, or save the image as a file next to the page.",
+    "", LINKS,
+))
+
+# -- content types ---------------------------------------------------------------------------
+
+TYPES = "Stories, heritage and events"
+
+HERITAGE_WITHOUT_SOURCES = register(Rule(
+    "LRP040", "heritage-without-sources", "error",
+    "A heritage page lists at least one source in `sources:`.",
+    "Add a `sources:` list with at least one entry (`id:` and `title:`).",
+    "Heritage facts must be traceable to published sources.",
+    TYPES,
+))
+UNKNOWN_CITATION = register(Rule(
+    "LRP041", "unknown-citation", "error",
+    "Every citation `[@id]` in the text names a source listed in `sources:`.",
+    "Correct the id in the text, or add a source with that `id:` to `sources:`.",
+    "", TYPES,
+))
+UNCITED_SOURCE = register(Rule(
+    "LRP042", "uncited-source", "info",
+    "A source listed in `sources:` is never cited in the text.",
+    "Cite it where it is used with `[@id]`, or leave it as further reading.",
+    "", TYPES,
+))
+IMAGE_ALT_MISSING = register(Rule(
+    "LRP043", "image-alt-missing", "error",
+    "Every image has alternative text (`alt:`) in the page's language.",
+    "Describe what the image shows in one sentence in `alt:` (for blind readers).",
+    "", TYPES,
+))
+CONSENT_REVIEW_DUE = register(Rule(
+    "LRP044", "consent-review-due", "warning",
+    "The storyteller's consent has a review date (`consent.review_by`) that has passed.",
+    "Ask the consent officer to review the consent, then update `consent.review_by`.",
+    "", TYPES,
+))
+CONSENT_DATES = register(Rule(
+    "LRP045", "consent-dates", "error",
+    "The consent date comes before its review date.",
+    "Check `consent.date` and `consent.review_by` against the consent record.",
+    "", TYPES,
+))
+CONSENT_WITHDRAWN = register(Rule(
+    "LRP046", "consent-withdrawn", "error",
+    "A story whose consent is withdrawn must not be published.",
+    "Remove the story folder from the site now (GDPR Art. 7(3)); keep the record only in the "
+    "consent register.",
+    "", TYPES,
+))
+CONSENT_LANGUAGE = register(Rule(
+    "LRP047", "consent-language", "error",
+    "A story is published only in languages the storyteller agreed to (`consent.languages`).",
+    "Remove this language version, or record the new consent and add the language.",
+    "", TYPES,
+))
+CONSENT_PHOTOS = register(Rule(
+    "LRP048", "consent-photos", "error",
+    "A story shows photos only if `consent.photos` is true.",
+    "Remove the images, or record the photo consent and set `consent.photos: true`.",
+    "", TYPES,
+))
+CONSENT_MISMATCH = register(Rule(
+    "LRP049", "consent-mismatch", "error",
+    "All language versions of a story carry the same consent details.",
+    "Copy the `consent:` block of the Latvian version into the other languages.",
+    "", TYPES,
+))
+PLACE_HIDDEN = register(Rule(
+    "LRP050", "place-hidden", "warning",
+    "A town or region the storyteller chose to hide (`place.shown`) is not written down.",
+    "Delete the hidden `place.town` / `place.region` value from the front matter.",
+    "The repository may be public: a hidden place written in the front matter is not hidden.",
+    TYPES,
+))
+EVENT_END_BEFORE_START = register(Rule(
+    "LRP051", "event-end-before-start", "error",
+    "An event ends after it starts.",
+    "Correct `start:` or `end:`.",
+    "Times without a time zone are Latvian time (Europe/Riga).",
+    TYPES,
+))
+REGISTRATION_AFTER_START = register(Rule(
+    "LRP052", "registration-after-start", "warning",
+    "The registration deadline is not after the event starts.",
+    "Correct `registration.deadline` (or `start:`).",
+    "", TYPES,
+))
+
+# -- translations ----------------------------------------------------------------------------
+
+TRANSLATIONS = "Translations"
+
+TRANSLATION_STATUS_MISSING = register(Rule(
+    "LRP060", "translation-status-missing", "warning",
+    "English and Romani pages say whether their translation was reviewed.",
+    "Add `translation: unreviewed` (or `reviewed` once a fluent speaker has checked it, or "
+    "`original` if the text was written in this language).",
+    "Without it the page is shown with the \"not yet reviewed\" notice.",
+    TRANSLATIONS,
+))
+UNREVIEWED_WITHOUT_TRANSLATOR = register(Rule(
+    "LRP061", "unreviewed-without-translator", "info",
+    "An unreviewed translation names who translated it.",
+    "Add `translator:` with the translator's name (or \"machine translation\").",
+    "", TRANSLATIONS,
+))
+
+# -- the check itself ------------------------------------------------------------------------
+
+INTERNAL_ERROR = register(Rule(
+    "LRP099", "internal-error", "error",
+    "The check itself failed on this file.",
+    "Please report this message to the web team; the rest of the files were still checked.",
+    "", FILE,
+))
