@@ -8,6 +8,7 @@ per language. Work that is the same for the whole site happens only after the la
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,10 +26,20 @@ from hooks.alternates import (
     language_of_source,
     relative_root,
 )
+from hooks.build_date import build_date
+from hooks.citations import parse_sources, render_citations
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGES, strip_language_prefix, url_prefix
+from hooks.listings import (
+    MAIN_LISTING_SRC,
+    ListingPage,
+    build_listings,
+    facet_counts,
+    listing_languages,
+)
+from hooks.reporting import content_warning
 from hooks.search_index import build_search_index
 from hooks.sitemap import SitemapEntry, render_sitemap
-from hooks.story_sources import story_markdown_files, story_src_uri
+from hooks.stories import StoryCatalogue, StoryVersion, collect_stories, person_label, place_label
 from hooks.translations import fallback_notice, translation_status, unreviewed_notice
 
 log = logging.getLogger("mkdocs.plugins.lrp")
@@ -47,6 +58,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.translations: dict[str, frozenset[str]] = {}
         self.sitemap_entries: list[SitemapEntry] = []
         self.default_not_found_page: bytes | None = None
+        self.catalogue = StoryCatalogue((), ())
+        self.stories_by_src: dict[str, StoryVersion] = {}
+        self.listings: dict[str, list[ListingPage]] = {}
+        self.listing_by_src: dict[str, ListingPage] = {}
 
     # -- configuration -------------------------------------------------------------------
 
@@ -61,8 +76,14 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.data_dir = self.project_root / "data"
         self.language = i18n.current_language or DEFAULT_LANGUAGE
         if not i18n.building:
-            # The first (Latvian) build of a run: forget whatever a previous run collected.
+            # The first (Latvian) build of a run: forget whatever a previous run collected and
+            # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
+            self.catalogue = collect_stories(self.project_root / "stories", build_date())
+            self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
+            self.listings = build_listings(self.catalogue)
+            for withheld in self.catalogue.withheld:
+                content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
         # One sitemap for the whole site is written after the last language instead.
         config.theme.static_templates.discard("sitemap.xml")
         return config
@@ -79,25 +100,62 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     @event_priority(BEFORE_I18N)
     def _files_before_i18n(self, files: Files, config: MkDocsConfig) -> Files:
-        stories_dir = self.project_root / "stories"
-        self.story_src_uris = set()
-        for path in story_markdown_files(stories_dir):
-            src_uri = story_src_uri(stories_dir, path)
-            self.story_src_uris.add(src_uri)
+        # Only stories with consent for their language enter the build at all, so a withheld
+        # story cannot reach any page, listing, feed, search index or sitemap.
+        self.story_src_uris = set(self.stories_by_src)
+        for src_uri in sorted(self.story_src_uris):
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         self.translations = group_translations(file.src_uri for file in files)
+        self.translations.update(listing_languages(self.listings))
         return files
 
     @event_priority(AFTER_I18N)
     def _files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files:
-        for file in files:
-            if file.src_uri in self.story_src_uris:
-                file.src_dir = str(self.project_root)
+        for file in list(files):
+            if file.src_uri not in self.story_src_uris:
+                continue
+            if getattr(file, "locale", self.language) != self.language:
+                # No Latvian stand-in for a story: consent is given per language.
+                files.remove(file)
+                continue
+            file.src_dir = str(self.project_root)
+        self.listing_by_src = {}
+        for listing in self.listings.get(self.language, []):
+            self.listing_by_src[listing.src_uri] = listing
+            if listing.src_uri == MAIN_LISTING_SRC:
+                continue  # the editors' docs/stories/index.<lang>.md is the first page
+            files.append(self._generated_listing_file(listing, config))
         return files
+
+    def _generated_listing_file(self, listing: ListingPage, config: MkDocsConfig) -> File:
+        # Generated pages hold interface text only; the Romani strings are still unreviewed.
+        status = "unreviewed" if self.language == "rml" else "original"
+        front_matter = f"---\ntemplate: story-list.html\ntranslation: {status}\n---\n"
+        generated = File.generated(config, listing.src_uri, content=front_matter)
+        generated.dest_uri = url_prefix(self.language) + listing.neutral_url + "index.html"
+        # What mkdocs-static-i18n expects of its files, so the language switcher leads to the
+        # same listing in the languages that have it.
+        generated.locale = self.language  # type: ignore[attr-defined]
+        generated.locale_alternate_of = self.language  # type: ignore[attr-defined]
+        generated.alternates = {  # type: ignore[attr-defined]
+            language: SimpleNamespace(url=url_prefix(language) + listing.neutral_url)
+            for language in self.translations.get(listing.src_uri, frozenset())
+        }
+        return generated
 
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
     # -- pages ---------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        if page.file.src_uri in self.stories_by_src:
+            page.meta.setdefault("template", "story.html")
+        elif language_of_source(page.file.src_uri)[0] in self.listing_by_src:
+            page.meta["template"] = "story-list.html"
+        if page.meta.get("sources"):
+            cited = render_citations(markdown, parse_sources(page.meta["sources"]), self.language)
+            markdown = cited.markdown
+        return markdown
 
     def _site_context(self, page_url: str | None, config: MkDocsConfig) -> dict[str, Any]:
         strings = site_data.ui_strings(self.language, self.data_dir)
@@ -111,6 +169,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             "strings": strings["site"],
             "pagefind_strings": strings.get("pagefind", {}),
             "funding": site_data.funding(self.language, self.data_dir),
+            "contacts": site_data.contacts(self.data_dir),
             "root": root,
             "home": root + url_prefix(self.language),
             "languages": LANGUAGES,
@@ -154,10 +213,92 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 else hreflang_alternates(neutral_url, written_in, site_url),
             }
         )
+        story = self.stories_by_src.get(page.file.src_uri)
+        if story is not None:
+            lrp["story"] = self._story_context(story, page.url)
+        listing = self.listing_by_src.get(neutral_src)
+        if listing is not None:
+            lrp["listing"] = self._listing_context(listing, page)
         context["lrp"] = lrp
         if not noindex:
             self.sitemap_entries.append(SitemapEntry(neutral_url, self.language, written_in))
         return context
+
+    def _names(self, kind: str) -> dict[str, str]:
+        table = (
+            site_data.themes(self.data_dir) if kind == "theme" else site_data.regions(self.data_dir)
+        )
+        return site_data.names_in(self.language, table)
+
+    def _story_context(self, story: StoryVersion, page_url: str) -> dict[str, Any]:
+        home = relative_root(page_url) + url_prefix(self.language)
+        theme_names = self._names("theme")
+        return {
+            "slug": story.slug,
+            "sample": story.sample,
+            "person": person_label(story.meta.get("person")),
+            "place": place_label(story.meta.get("place"), self._names("region")),
+            "date": story.published.isoformat() if story.published else "",
+            "themes": [
+                {"name": theme_names.get(theme, theme), "url": f"{home}stories/themes/{theme}/"}
+                for theme in story.themes
+            ],
+            "credits": story.credits,
+            "licence": story.licence,
+            "republication": story.republication_allowed,
+        }
+
+    def _listing_context(self, listing: ListingPage, page: Page) -> dict[str, Any]:
+        home = relative_root(page.url) + url_prefix(self.language)
+        theme_names = self._names("theme")
+        region_names = self._names("region")
+        pages = self.listings.get(self.language, [])
+        title_names = theme_names if listing.kind == "theme" else region_names
+        return {
+            "kind": listing.kind,
+            "key": listing.key,
+            "name": title_names.get(listing.key, "") if listing.kind != "all" else "",
+            "number": listing.number,
+            "total_pages": listing.total_pages,
+            "page_links": [
+                {"number": n, "url": home + listing.page_path(n), "current": n == listing.number}
+                for n in range(1, listing.total_pages + 1)
+            ],
+            "all_url": home + "stories/",
+            "themes": [
+                {
+                    "name": theme_names.get(slug, slug),
+                    "count": count,
+                    "url": f"{home}stories/themes/{slug}/",
+                    "current": listing.key == slug,
+                }
+                for slug, count in facet_counts(pages, "theme")
+            ],
+            "regions": [
+                {
+                    "name": region_names.get(slug, slug),
+                    "count": count,
+                    "url": f"{home}stories/regions/{slug}/",
+                    "current": listing.key == slug,
+                }
+                for slug, count in facet_counts(pages, "region")
+            ],
+            "cards": [
+                {
+                    "title": story.title,
+                    "summary": story.summary,
+                    "url": home + story.url_path,
+                    "sample": story.sample,
+                    "place": place_label(story.meta.get("place"), region_names),
+                    "date": story.published.isoformat() if story.published else "",
+                    "themes": [
+                        {"name": theme_names.get(t, t), "url": f"{home}stories/themes/{t}/"}
+                        for t in story.themes
+                    ],
+                }
+                for story in listing.stories
+            ],
+        }
 
     # -- whole site ----------------------------------------------------------------------
 

@@ -47,3 +47,19 @@ def missing_ui_keys(data_dir: Path = DATA_DIR) -> dict[str, set[str]]:
     site_keys = {code: set(ui_strings(code, data_dir)["site"]) for code in LANGUAGE_CODES}
     every_key = set().union(*site_keys.values())
     return {code: every_key - keys for code, keys in site_keys.items() if every_key - keys}
+
+
+@cache
+def themes(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
+    """Story themes: slug -> {language: name} (`data/themes.yml`)."""
+    return _load(data_dir / "themes.yml")
+
+
+@cache
+def regions(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
+    """Latvia's planning regions: slug -> {language: name} (`data/regions.yml`)."""
+    return _load(data_dir / "regions.yml")
+
+
+def names_in(language: str, table: dict[str, dict[str, str]]) -> dict[str, str]:
+    return {slug: names.get(language) or names.get("lv") or slug for slug, names in table.items()}
