@@ -8,8 +8,8 @@ per language. Work that is the same for the whole site happens only after the la
 from __future__ import annotations
 
 import logging
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 

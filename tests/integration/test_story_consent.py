@@ -65,12 +65,8 @@ def consent_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     project = copy_project(tmp_path_factory.mktemp("project"))
     for language in ("lv", "en"):
         _write_story(project, "open-story", language, title=f"Visible Story {language}")
-        _write_story(
-            project, "gone-story", language, title="Zzwithdrawnstory", status="withdrawn"
-        )
-        _write_story(
-            project, "old-story", language, title="Zzexpiredstory", review_by="2026-09-01"
-        )
+        _write_story(project, "gone-story", language, title="Zzwithdrawnstory", status="withdrawn")
+        _write_story(project, "old-story", language, title="Zzexpiredstory", review_by="2026-09-01")
     _write_story(project, "latvian-only", "lv", title="Only Latvian", languages="[lv]")
     _write_story(project, "latvian-only", "en", title="Zznoenglishconsent", languages="[lv]")
     site = tmp_path_factory.mktemp("site")
@@ -86,7 +82,8 @@ def _every_output_file(site: Path):
 
 
 @pytest.mark.parametrize(
-    "needle", ["Zzwithdrawnstory", "gone-story", "Zzexpiredstory", "old-story", "Zznoenglishconsent"]
+    "needle",
+    ["Zzwithdrawnstory", "gone-story", "Zzexpiredstory", "old-story", "Zznoenglishconsent"],
 )
 def test_story_without_valid_consent_leaves_no_trace(consent_site, needle: str) -> None:
     site, _ = consent_site
