@@ -84,9 +84,19 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.listings = build_listings(self.catalogue)
             for withheld in self.catalogue.withheld:
                 content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
+        self._translate_palette_toggles(config)
         # One sitemap for the whole site is written after the last language instead.
         config.theme.static_templates.discard("sitemap.xml")
         return config
+
+    def _translate_palette_toggles(self, config: MkDocsConfig) -> None:
+        """The colour-scheme toggle's label comes from mkdocs.yml; give it the page's language."""
+        strings = site_data.ui_strings(self.language, self.data_dir)["site"]
+        for palette in config.theme.get("palette") or []:
+            toggle = palette.get("toggle")
+            if toggle:
+                dark = palette.get("scheme") == "default"  # the toggle leads to the other scheme
+                toggle["name"] = strings["palette_to_dark" if dark else "palette_to_light"]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Material reads its interface strings from partials/languages/<lang>.html; the Romani
