@@ -131,10 +131,21 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
         except yaml.MarkedYAMLError as error:
             content.issues.append(_syntax_issue(error, yaml_text, first_line))
             return
+        except yaml.reader.ReaderError as error:
+            line = first_line + yaml_text.count("\n", 0, max(error.position, 0))
+            content.issues.append(
+                Issue(
+                    rules.YAML_SYNTAX, line, "",
+                    f"The front matter contains an invisible control character "
+                    f"(U+{error.character:04X})",
+                    "Delete the character (retype the line if you cannot see it).",
+                )
+            )
+            return
         except yaml.YAMLError as error:
             content.issues.append(
-                Issue(rules.YAML_SYNTAX, first_line, "", f"The front matter is not valid YAML "
-                      f"({error})")
+                Issue(rules.YAML_SYNTAX, first_line, "",
+                      f"The front matter is not valid YAML ({_first_line(error)})")
             )
             return
         if node is None:
@@ -187,8 +198,12 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
             f"Add the closing {quote} at the end of the value.",
         )
     line_index = mark.line if mark is not None else 0
-    if mark is not None and line_index >= line_count and error.context_mark is not None:
-        line_index = error.context_mark.line
+    if line_index >= line_count:
+        # Noticed only at the end of the block: point at where the unfinished part starts,
+        # or at least at the last line of the front matter rather than the closing `---`.
+        if error.context_mark is not None:
+            line_index = error.context_mark.line
+        line_index = min(line_index, max(line_count - 1, 0))
     line = first_line + line_index
     source_line = yaml_text.splitlines()[line_index] if line_index < line_count else ""
     if "\t" in source_line and ("cannot start any token" in problem or "tab" in problem):
@@ -204,6 +219,8 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
             "Put the whole value in double quotes, or fix the indentation.",
         )
     detail = f"{context}, {problem}" if context else problem
+    if error.context_mark is not None and first_line + error.context_mark.line != line:
+        detail += f" (the part that starts on line {first_line + error.context_mark.line})"
     return Issue(rules.YAML_SYNTAX, line, "", f"The front matter is not valid YAML: {detail}")
 
 

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hooks import site_data
+from hooks import feeds, reuse, site_data, structured_data
 from hooks.alternates import (
     available_language_urls,
     group_translations,
@@ -40,6 +40,7 @@ from hooks.reporting import content_warning
 from hooks.search_index import build_search_index
 from hooks.sitemap import SitemapEntry, render_sitemap
 from hooks.stories import StoryCatalogue, StoryVersion, collect_stories, person_label, place_label
+from hooks.story_outputs import as_published, write_republish_material, write_story_feeds
 from hooks.translations import fallback_notice, translation_status, unreviewed_notice
 
 log = logging.getLogger("mkdocs.plugins.lrp")
@@ -62,6 +63,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.stories_by_src: dict[str, StoryVersion] = {}
         self.listings: dict[str, list[ListingPage]] = {}
         self.listing_by_src: dict[str, ListingPage] = {}
+        self.story_feed_entries: list[feeds.FeedEntry] = []
+        self.republish_material: dict[str, Any] = {}
 
     # -- configuration -------------------------------------------------------------------
 
@@ -84,6 +87,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.listings = build_listings(self.catalogue)
             for withheld in self.catalogue.withheld:
                 content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
+        self.story_feed_entries = []
+        self.republish_material = {}
         self._translate_palette_toggles(config)
         # One sitemap for the whole site is written after the last language instead.
         config.theme.static_templates.discard("sitemap.xml")
@@ -225,7 +230,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
         story = self.stories_by_src.get(page.file.src_uri)
         if story is not None:
-            lrp["story"] = self._story_context(story, page.url)
+            lrp["story"] = self._story_context(story, page.url, config)
         listing = self.listing_by_src.get(neutral_src)
         if listing is not None:
             lrp["listing"] = self._listing_context(listing, page)
@@ -234,16 +239,54 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.sitemap_entries.append(SitemapEntry(neutral_url, self.language, written_in))
         return context
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        story = self.stories_by_src.get(page.file.src_uri)
+        if story is None:
+            return html
+        published = as_published(story, config.site_url or "", self._names("region"))
+        material = None
+        if story.republication_allowed:
+            page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
+            material = write_republish_material(
+                published, html, page_dir, images_allowed=story.photos_allowed
+            )
+            self.republish_material[story.src_uri] = material
+        chosen = reuse.licence(story.licence)
+        self.story_feed_entries.append(
+            feeds.story_feed_entry(
+                published,
+                chosen.name,
+                chosen.url,
+                # Full text goes into feeds only where republication is allowed.
+                content_html=material.html if material else None,
+                theme_labels=self._names("theme"),
+            )
+        )
+        return html
+
     def _names(self, kind: str) -> dict[str, str]:
         table = (
             site_data.themes(self.data_dir) if kind == "theme" else site_data.regions(self.data_dir)
         )
         return site_data.names_in(self.language, table)
 
-    def _story_context(self, story: StoryVersion, page_url: str) -> dict[str, Any]:
+    def _story_context(
+        self, story: StoryVersion, page_url: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
         home = relative_root(page_url) + url_prefix(self.language)
         theme_names = self._names("theme")
+        published = as_published(story, config.site_url or "", self._names("region"))
+        json_ld = structured_data.article_json_ld(
+            published, publisher_name=config.site_name, publisher_url=config.site_url or ""
+        )
         return {
+            "json_ld": structured_data.json_ld_script(json_ld),
+            "url": published.url,
+            "date_label": reuse.format_date(story.published, self.language)
+            if story.published
+            else "",
+            "republish": self.republish_material.get(story.src_uri),
+            "feed_url": home + "stories/feed.xml",
             "slug": story.slug,
             "sample": story.sample,
             "person": person_label(story.meta.get("person")),
@@ -314,6 +357,16 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     @event_priority(0)
     def _post_build_language(self, config: MkDocsConfig) -> None:
+        write_story_feeds(
+            Path(config.site_dir),
+            config.site_url or "",
+            self.language,
+            self.story_feed_entries,
+            build_date(),
+        )
+        self._keep_language_404(config)
+
+    def _keep_language_404(self, config: MkDocsConfig) -> None:
         # Every language build writes its 404.html to the site root; keep each language's
         # own copy in its folder and the Latvian one at the root.
         site_dir = Path(config.site_dir)

@@ -75,7 +75,7 @@ def finding(path: str, issue: Issue) -> Finding:
         rule_id=issue.rule.id,
         severity=issue.rule.severity,
         field=issue.field,
-        message=issue.message(),
+        message=" ".join(issue.message().split()),  # one line, whatever the details held
     )
 
 
@@ -196,6 +196,13 @@ SLUG_FORMAT = register(Rule(
     "Slugs use only lowercase Latin letters, digits and hyphens.",
     "Rename the file or folder, e.g. `Romu Stāsts` → `romu-stasts`.",
     "Spaces, capitals and letters with diacritics make addresses that break when shared.",
+    NAMES,
+))
+MISPLACED_FILE = register(Rule(
+    "LRP015", "misplaced-file", "error",
+    "A story is a folder: `stories/<slug>/index.<lang>.md`, with its images beside it.",
+    "Move the file into its story's folder, e.g. `stories/anna-rudevica/index.lv.md`.",
+    "Markdown files elsewhere in `stories/` are not published.",
     NAMES,
 ))
 
@@ -324,7 +331,8 @@ IMAGE_ALT_MISSING = register(Rule(
 CONSENT_REVIEW_DUE = register(Rule(
     "LRP044", "consent-review-due", "warning",
     "The storyteller's consent has a review date (`consent.review_by`) that has passed.",
-    "Ask the consent officer to review the consent, then update `consent.review_by`.",
+    "Ask the consent officer to review the consent with the storyteller, then update "
+    "`consent.review_by`; until then the build leaves the story out.",
     "", TYPES,
 ))
 CONSENT_DATES = register(Rule(
@@ -334,16 +342,18 @@ CONSENT_DATES = register(Rule(
     "", TYPES,
 ))
 CONSENT_WITHDRAWN = register(Rule(
-    "LRP046", "consent-withdrawn", "error",
-    "A story whose consent is withdrawn must not be published.",
-    "Remove the story folder from the site now (GDPR Art. 7(3)); keep the record only in the "
-    "consent register.",
-    "", TYPES,
+    "LRP046", "consent-withdrawn", "warning",
+    "A story whose consent is withdrawn is not published; its files should go too.",
+    "Delete the story folder (the build already leaves the story out); keep the record only in "
+    "the consent register.",
+    "GDPR Art. 7(3): withdrawing consent must stop publication everywhere.",
+    TYPES,
 ))
 CONSENT_LANGUAGE = register(Rule(
-    "LRP047", "consent-language", "error",
+    "LRP047", "consent-language", "warning",
     "A story is published only in languages the storyteller agreed to (`consent.languages`).",
-    "Remove this language version, or record the new consent and add the language.",
+    "Delete this language version (the build leaves it out), or record the new consent and add "
+    "the language to `consent.languages`.",
     "", TYPES,
 ))
 CONSENT_PHOTOS = register(Rule(
@@ -376,6 +386,13 @@ REGISTRATION_AFTER_START = register(Rule(
     "LRP052", "registration-after-start", "warning",
     "The registration deadline is not after the event starts.",
     "Correct `registration.deadline` (or `start:`).",
+    "", TYPES,
+))
+CONSENT_NOT_YET_VALID = register(Rule(
+    "LRP053", "consent-date-future", "warning",
+    "The consent date is not in the future.",
+    "Check `consent.date` against the consent record; the build does not publish the story "
+    "before that date.",
     "", TYPES,
 ))
 

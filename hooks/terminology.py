@@ -47,20 +47,26 @@ class Term:
     language: str
     label: str
     pattern: re.Pattern[str]
+    hints: tuple[str, ...]  # lowercase fragments every match contains; empty: always try
     near_roma: bool
     suggestion: str
     why: str
     source: str  # full name of the source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity, for the cache below
 class Terminology:
     terms: tuple[Term, ...]
     near: dict[str, re.Pattern[str]]
     allowed_names: re.Pattern[str] | None
 
     def for_language(self, language: str) -> tuple[Term, ...]:
-        return tuple(term for term in self.terms if term.language == language)
+        return _terms_for_language(self, language)
+
+
+@cache
+def _terms_for_language(terminology: Terminology, language: str) -> tuple[Term, ...]:
+    return tuple(term for term in terminology.terms if term.language == language)
 
 
 def _name_pattern(name: str) -> str:
@@ -89,7 +95,8 @@ def load_terms(path: Path = TERMINOLOGY_FILE) -> Terminology:
                 id=entry["id"],
                 name=entry["name"],
                 severity=entry["severity"],
-                summary=f"({entry['lang']}) {entry['label']}{near}.",
+                # In quotation marks, so the published rules reference does not flag itself.
+                summary=f"({entry['lang']}) “{entry['label']}”{near}.",
                 fix=f"Consider: {entry['suggestion']}.",
                 description=f"{entry['why'][0].upper()}{entry['why'][1:]}. Source: {source}.",
                 group="Terminology",
@@ -101,6 +108,7 @@ def load_terms(path: Path = TERMINOLOGY_FILE) -> Terminology:
                 language=entry["lang"],
                 label=entry["label"],
                 pattern=re.compile(entry["pattern"], flags),
+                hints=tuple(str(hint).lower() for hint in entry.get("hints") or ()),
                 near_roma=bool(entry.get("near_roma")),
                 suggestion=entry["suggestion"],
                 why=entry["why"],
@@ -158,15 +166,21 @@ def find_terms(
 ) -> list[tuple[Term, int, str]]:
     """(term, offset, matched words) for every flagged use, in text order."""
     terminology = terminology or load_terms()
-    terms = terminology.for_language(language)
-    if not terms:
+    lowered = prose.lower()
+    # Plain substring tests are far cheaper than the patterns, and most texts match none.
+    candidates = [
+        term
+        for term in terminology.for_language(language)
+        if not term.hints or any(hint in lowered for hint in term.hints)
+    ]
+    if not candidates:
         return []
     checked = exempt_text(prose, raw, terminology)
     taken: list[tuple[int, int]] = []
     found: list[tuple[Term, int, str]] = []
     boundaries: tuple[list[int], list[int]] | None = None
     near = terminology.near.get(language)
-    for term in terms:
+    for term in candidates:
         for match in term.pattern.finditer(checked):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue  # an earlier, more specific rule already reported these words
@@ -200,7 +214,7 @@ def body_issues(prose: str, raw: str, language: str, first_line: int) -> list[Is
     found = find_terms(prose, raw, language)
     if not found:
         return []
-    line_starts = [0] + [index + 1 for index, char in enumerate(prose) if char == "\n"]
+    line_starts = [0, *(match.end() for match in re.finditer("\n", prose))]
     return [
         term_issue(term, first_line + bisect.bisect_right(line_starts, offset) - 1, "", matched)
         for term, offset, matched in found

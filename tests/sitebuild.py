@@ -64,7 +64,10 @@ def html_pages(site_dir: Path) -> Iterator[Path]:
         relative = path.relative_to(site_dir).parts
         if relative[0] in {"pagefind", "assets"}:
             continue
-        yield path
+        # Pages are index.html (directory URLs) or 404.html; other .html files are
+        # downloads such as the republish snippets.
+        if path.name in {"index.html", "404.html"}:
+            yield path
 
 
 def page_language(site_dir: Path, page: Path) -> str:

@@ -1,0 +1,154 @@
+"""Command line: `python -m hooks.check [PATH ...] [--format text|github|json]`.
+
+Checks the whole project, or only the given files and folders, and prints every problem at
+once, sorted by file and line, then a summary. Any error fails the run (so CI and `make check`
+fail); warnings and information never do.
+
+Exit status: 0 no errors, 1 errors found, 2 a path on the command line does not exist.
+
+On GitHub Actions (GITHUB_ACTIONS=true) it also prints workflow annotations, which GitHub shows
+next to the changed lines of a pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hooks.content_checks import (
+    TOOL_ROOT,
+    build_index,
+    check_files,
+    check_project,
+    count_by_severity,
+    has_errors,
+)
+from hooks.rules import Finding
+
+_ANNOTATION_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(item: Finding) -> str:
+    """`::error file=PATH,line=N,title=LRPnnn::message` (warning, notice for the others)."""
+    level = _ANNOTATION_LEVEL[item.severity]
+    message = f"{item.field}: {item.message}" if item.field else item.message
+    return (
+        f"::{level} file={_escape_property(item.path)},line={item.line},"
+        f"title={_escape_property(item.rule_id)}::{_escape_data(message)}"
+    )
+
+
+def summary_line(findings: Sequence[Finding], files_checked: int) -> str:
+    counts = count_by_severity(findings)
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+
+    parts = [
+        plural(counts["error"], "error"),
+        plural(counts["warning"], "warning"),
+        plural(counts["info"], "info"),
+    ]
+    files = f"{files_checked} file{'' if files_checked == 1 else 's'}"
+    return f"{', '.join(parts)} in {files} checked."
+
+
+def _default_root() -> Path:
+    cwd = Path.cwd()
+    return cwd if (cwd / "docs").is_dir() else TOOL_ROOT
+
+
+def _collect(arguments: Sequence[str], root: Path) -> tuple[list[Path], list[str]]:
+    """Content files named on the command line; folders are searched for content files.
+
+    Returns the files and a note for every argument that names no content file.
+    """
+    content = {(root / rel).resolve(): root / rel for rel in build_index(root).content}
+    chosen: dict[Path, Path] = {}
+    notes: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
+        if absolute in content:
+            chosen[absolute] = content[absolute]
+        elif absolute.is_dir():
+            found = {key: value for key, value in content.items() if key.is_relative_to(absolute)}
+            if not found:
+                notes.append(f"{argument}: no content files in this folder")
+            chosen.update(found)
+        elif absolute.exists():
+            notes.append(
+                f"{argument}: not a content file (only .md files in docs/ and stories/ are checked)"
+            )
+        else:
+            notes.append(f"{argument}: no such file or folder")
+    return sorted(chosen.values()), notes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m hooks.check",
+        description="Check content files (front matter, links, consent, wording) for editors.",
+    )
+    parser.add_argument("paths", nargs="*", help="files or folders (default: the whole project)")
+    parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    parser.add_argument("--root", type=Path, default=None, help="project folder")
+    options = parser.parse_args(argv)
+
+    root = (options.root or _default_root()).resolve()
+    usage_problem = False
+    if options.paths:
+        files, notes = _collect(options.paths, root)
+        for note in notes:
+            print(note, file=sys.stderr)
+        # A mistyped path must not pass silently as "nothing wrong".
+        usage_problem = any(note.endswith("no such file or folder") for note in notes)
+        findings = check_files(files, root)
+        files_checked = len(files)
+    else:
+        findings = check_project(root)
+        files_checked = len(build_index(root).content)
+
+    if options.format == "json":
+        print(json.dumps(
+            {
+                "findings": [item.as_dict() for item in findings],
+                "counts": count_by_severity(findings),
+                "files_checked": files_checked,
+            },
+            ensure_ascii=False,
+            indent=2,
+        ))
+    elif options.format == "github":
+        for item in findings:
+            print(github_annotation(item))
+    else:
+        for item in findings:
+            print(item.format())
+    if options.format != "json":
+        print(summary_line(findings, files_checked))
+    if os.environ.get("GITHUB_ACTIONS") == "true" and options.format != "github":
+        # After JSON, annotations go to stderr so that stdout stays one JSON document; the
+        # Actions runner reads workflow commands from both.
+        stream = sys.stderr if options.format == "json" else sys.stdout
+        for item in findings:
+            print(github_annotation(item), file=stream)
+    if has_errors(findings):
+        return 1
+    return 2 if usage_problem else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1036 @@
+"""The editors' content check: every problem in every content file, in one run.
+
+Pure Python, no MkDocs: the build calls `check_project` once per site build, the CLI
+(`python -m hooks.check`) calls `check_files`, and both return `Finding`s sorted by file and
+line. A failure inside the check on one file becomes a finding for that file, never a crash.
+
+Content types follow from the path (relative to the project root):
+
+    stories/<slug>/index.<lang>.md     story
+    docs/heritage/<slug>.<lang>.md      heritage page (not index)
+    docs/events/<slug>.<lang>.md        event (not index)
+    docs/**/*.md                        page (docs/assets is not content)
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import difflib
+import html
+import json
+import os
+import posixpath
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from hooks import rules, terminology
+from hooks.citations import CITATION_RE
+from hooks.frontmatter import (
+    ContentText,
+    KeyPath,
+    dotted,
+    impossible_dates,
+    parse_content,
+    parse_date_like,
+    walk_values,
+)
+from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
+from hooks.rules import Finding, Issue, Rule, finding
+
+TOOL_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_DIR = TOOL_ROOT / "schemas"
+
+MARKDOWN_LIMIT = 200 * 1024
+STORY_IMAGE_LIMIT = 15 * 1024 * 1024
+# Far past the limit there is no point in reading the text as well.
+UNREADABLE_SIZE = 5 * 1024 * 1024
+
+CONTENT_FOLDERS = ("docs", "stories")
+SKIPPED_FOLDERS = frozenset({"docs/assets"})
+RIGA = ZoneInfo("Europe/Riga")
+
+PLACEHOLDER_RE = re.compile(r"TODO\([^)\n]*\)")
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_STEM_LANGUAGE_RE = re.compile(r"\.([A-Za-z]{2,3})$")
+_IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".bmp"}
+)
+
+# -- Markdown scanning -------------------------------------------------------------------------
+
+_FENCE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})")
+_CODE_OR_COMMENT_RE = re.compile(r"<!--(?s:.*?)(?:-->|\Z)|(`+)[^\n]*?(?<!`)\1(?!`)")
+# A link target may hold balanced parentheses, as in `page_(draft).md` or `javascript:f(1)`.
+_LINK_TARGET_RE = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)")
+# `[id]: target`, but not a footnote `[^1]: text`.
+_REFERENCE_DEFINITION_RE = re.compile(
+    r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE
+)
+_HTML_URL_ATTRIBUTE_RE = re.compile(
+    r"<([a-zA-Z][\w-]*)[^<>]*?\s(?:href|src|srcset|poster|action|formaction|data|xlink:href)"
+    r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+    re.IGNORECASE,
+)
+_UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed", "applet", "frame", "frameset", "base")
+_UNSAFE_ELEMENT_RE = re.compile(rf"<\s*({'|'.join(_UNSAFE_ELEMENTS)})\b", re.IGNORECASE)
+# on…= inside an HTML tag, or inside an attribute list `{ … }` (the attr_list extension).
+_EVENT_ATTRIBUTE_RE = re.compile(
+    r"<[a-zA-Z][^<>]*?[\s/\"'](on[a-z]+)\s*=|\{[:\s][^{}\n]*?\b(on[a-z]+)\s*=", re.IGNORECASE
+)
+_ATTR_LIST_URL_RE = re.compile(
+    r"\{[:\s][^{}\n]*?\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)", re.IGNORECASE
+)
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+_FILESYSTEM_ROOTS = (
+    "/home/", "/users/", "/tmp/", "/var/", "/etc/", "/mnt/", "/media/", "/root/", "/opt/",
+    "/usr/", "/private/", "/volumes/", "/srv/",
+)
+_WINDOWS_PATH_RE = re.compile(r"^[a-zA-Z]:[\\/]|^\\\\")
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MARKDOWN_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\(|<img\b", re.IGNORECASE)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def blank_code_and_comments(markdown: str) -> str:
+    """The text with code blocks, code spans and HTML comments replaced by spaces.
+
+    Lengths and line breaks stay, so an offset in the result is the offset in the text.
+    """
+    if "```" in markdown or "~~~" in markdown:
+        lines = markdown.split("\n")
+        fence: str | None = None
+        for index, line in enumerate(lines):
+            match = _FENCE_RE.match(line)
+            if fence is None:
+                if match and not (match.group(1)[0] == "`" and "`" in line[match.end() :]):
+                    fence = match.group(1)
+                    lines[index] = " " * len(line)
+            else:
+                if (
+                    match
+                    and match.group(1)[0] == fence[0]
+                    and len(match.group(1)) >= len(fence)
+                    and not line[match.end() :].strip()
+                ):
+                    fence = None
+                lines[index] = " " * len(line)
+        markdown = "\n".join(lines)
+    if "`" in markdown or "<!--" in markdown:
+        markdown = _CODE_OR_COMMENT_RE.sub(_blank, markdown)
+    return markdown
+
+
+class _Lines:
+    """Offset → line number in a text that starts at `first_line` of the file."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.first_line = first_line
+
+    def __call__(self, offset: int) -> int:
+        return self.first_line + bisect.bisect_right(self.starts, offset) - 1
+
+
+# -- where a file sits -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentPath:
+    rel: str  # project-relative posix path
+    kind: str  # "story", "heritage", "event" or "page"
+    language: str | None  # a site language; None when the suffix is unknown
+    suffix: str | None  # the language suffix as written, if any
+    docs_path: str  # the path as the site build sees it, relative to docs/
+    slug: str | None  # stories, heritage and events only
+    misplaced: bool = False  # a file in stories/ outside a story folder
+
+    @property
+    def neutral_docs_path(self) -> str:
+        directory, _, name = self.docs_path.rpartition("/")
+        neutral, _ = split_language_suffix(name)
+        return f"{directory}/{neutral}" if directory else neutral
+
+    @property
+    def url(self) -> str | None:
+        """The page's address on the site (directory URLs), or None if it is not published."""
+        if self.language is None or self.misplaced:
+            return None
+        neutral = self.neutral_docs_path[: -len(".md")]
+        if neutral == "index" or neutral.endswith("/index"):
+            neutral = neutral[: -len("index")]
+        else:
+            neutral += "/"
+        prefix = "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
+        return prefix + neutral
+
+
+def classify(rel: str) -> ContentPath:
+    parts = rel.split("/")
+    name = parts[-1]
+    neutral_name, suffix = split_language_suffix(name)
+    if suffix is None:
+        language: str | None = DEFAULT_LANGUAGE  # the build treats an unsuffixed file as Latvian
+    else:
+        language = suffix if suffix in LANGUAGE_CODES else None
+    stem = neutral_name[: -len(".md")] if neutral_name.endswith(".md") else neutral_name
+    if parts[0] == "stories":
+        if len(parts) == 3 and stem == "index":
+            return ContentPath(rel, "story", language, suffix, rel, parts[1])
+        return ContentPath(rel, "page", language, suffix, rel, None, misplaced=len(parts) != 3)
+    docs_path = "/".join(parts[1:])
+    if stem != "index" and len(parts) >= 3 and parts[1] in ("heritage", "events"):
+        kind = "heritage" if parts[1] == "heritage" else "event"
+        return ContentPath(rel, kind, language, suffix, docs_path, stem)
+    return ContentPath(rel, "page", language, suffix, docs_path, None)
+
+
+# -- the files of the project --------------------------------------------------------------------
+
+
+@dataclass
+class TreeIndex:
+    """Every file under docs/ and stories/, as the site build sees them (relative to docs/)."""
+
+    root: Path
+    files: set[str] = field(default_factory=set)
+    dirs: set[str] = field(default_factory=set)
+    names_in_dir: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    md_variants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    content: list[str] = field(default_factory=list)  # project-relative content .md files
+
+    def add(self, docs_path: str) -> None:
+        self.files.add(docs_path)
+        directory, _, name = docs_path.rpartition("/")
+        self.names_in_dir[directory].append(name)
+        if name.endswith(".md"):
+            neutral, suffix = split_language_suffix(name)
+            key = f"{directory}/{neutral}" if directory else neutral
+            self.md_variants[key].add(suffix or DEFAULT_LANGUAGE)
+
+
+def build_index(project_root: Path) -> TreeIndex:
+    index = TreeIndex(project_root)
+    root = str(project_root)
+    for folder in CONTENT_FOLDERS:
+        top = os.path.join(root, folder)
+        if not os.path.isdir(top):
+            continue
+        stack = [(top, folder)]
+        while stack:
+            directory, rel_dir = stack.pop()
+            docs_dir = rel_dir[len("docs/") :] if rel_dir.startswith("docs/") else (
+                "" if rel_dir == "docs" else rel_dir
+            )
+            index.dirs.add(docs_dir)
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    rel = f"{rel_dir}/{entry.name}"
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((entry.path, rel))
+                        continue
+                    index.add(f"{docs_dir}/{entry.name}" if docs_dir else entry.name)
+                    if entry.name.endswith(".md") and not any(
+                        rel.startswith(skipped + "/") for skipped in SKIPPED_FOLDERS
+                    ):
+                        index.content.append(rel)
+    index.content.sort()
+    return index
+
+
+def discover_content(project_root: Path) -> list[Path]:
+    """Every content Markdown file under docs/ (except docs/assets) and stories/."""
+    return [project_root / rel for rel in build_index(project_root).content]
+
+
+# -- schemas -------------------------------------------------------------------------------------
+
+
+@cache
+def schema_validator(kind: str) -> Draft202012Validator:
+    """One validator per content type for the whole run: building one is the slow part."""
+    with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
+        schema = json.load(handle)
+    return Draft202012Validator(schema)
+
+
+_KIND_NAMES = {
+    "page": "a page",
+    "story": "a story",
+    "heritage": "a heritage page",
+    "event": "an event",
+}
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields (`name: value` lines indented below it)",
+    "null": "nothing",
+}
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "nothing (the field is empty)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"a number ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text (`{_short(value)}`)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return type(value).__name__
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_under(path: KeyPath, prefixes: Iterable[KeyPath]) -> bool:
+    return any(path[: len(prefix)] == prefix for prefix in prefixes)
+
+
+def schema_issues(content: ContentText, kind: str, skip: set[KeyPath]) -> list[Issue]:
+    """Schema problems in editors' words; values under `skip` (placeholders) are left alone."""
+    assert content.data is not None
+    issues: list[Issue] = []
+    for error in schema_validator(kind).iter_errors(content.data):
+        path: KeyPath = tuple(error.absolute_path)
+        if _is_under(path, skip):
+            continue
+        issues.extend(_schema_issue(error, path, content, kind))
+    return issues
+
+
+def _schema_issue(
+    error: ValidationError, path: KeyPath, content: ContentText, kind: str
+) -> Iterator[Issue]:
+    validator = error.validator
+    line = content.line_of(path)
+    name = dotted(path)
+    is_alt = len(path) == 3 and path[0] == "images" and path[2] == "alt"
+    if validator == "required":
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        for key in error.validator_value:
+            if key in instance:
+                continue
+            child = dotted((*path, key))
+            if kind == "heritage" and path == () and key == "sources":
+                yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, "sources",
+                            "This heritage page has no `sources:`")
+            elif path[:1] == ("images",) and key == "alt":
+                yield Issue(rules.IMAGE_ALT_MISSING, line, child,
+                            "This image has no `alt:` text")
+            else:
+                yield Issue(rules.REQUIRED_FIELD, line, child,
+                            f"The required field `{child}` is missing",
+                            f"Add `{key}:` {'under `' + name + ':`' if name else ''}"
+                            f"{' ' if name else ''}with its value.".replace("  ", " "))
+            # jsonschema reports each missing key separately; report each once.
+            break
+    elif validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        for key in instance:
+            if key in allowed:
+                continue
+            child = (*path, key)
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                fix = f"Did you mean `{close[0]}`? Rename the field."
+            else:
+                fix = f"Remove it, or use one of: {', '.join(allowed)}."
+            where = f" under `{name}`" if name else ""
+            yield Issue(rules.UNKNOWN_FIELD, content.line_of(child), dotted(child),
+                        f"`{key}` is not a field of {_KIND_NAMES[kind]}{where}", fix)
+    elif validator == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        wanted = " or ".join(_TYPE_NAMES.get(item, item) for item in names)
+        if is_alt:
+            yield Issue(rules.IMAGE_ALT_MISSING, line, name, "The image's `alt:` text is empty")
+        elif error.instance is None:
+            yield Issue(rules.WRONG_TYPE, line, name, f"`{name}` is empty",
+                        f"Write {wanted} after `{path[-1]}:`, or delete the line.")
+        else:
+            yield Issue(rules.WRONG_TYPE, line, name,
+                        f"`{name}` should be {wanted}, not {_type_of(error.instance)}",
+                        f"Write {wanted}.")
+    elif validator in ("enum", "const"):
+        allowed_values = (
+            error.validator_value if validator == "enum" else [error.validator_value]
+        )
+        shown = ", ".join(str(value) for value in allowed_values)
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in allowed_values],
+                                          n=1, cutoff=0.6)
+        hint = f"Did you mean `{close[0]}`? " if close else ""
+        yield Issue(rules.INVALID_VALUE, line, name,
+                    f"`{_short(error.instance)}` is not allowed in `{name}`",
+                    f"{hint}Use one of: {shown}.")
+    elif validator == "pattern":
+        if is_alt:
+            yield Issue(rules.IMAGE_ALT_MISSING, line, name, "The image's `alt:` text is empty")
+            return
+        advice = error.schema.get("patternErrorMessage", "Check the form of the value.")
+        yield Issue(rules.INVALID_VALUE, line, name,
+                    f"`{_short(error.instance)}` is not in the expected form for `{name}`", advice)
+    elif validator in ("minItems", "minLength"):
+        if kind == "heritage" and path == ("sources",):
+            yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, name, "The `sources:` list is empty")
+        elif is_alt:
+            yield Issue(rules.IMAGE_ALT_MISSING, line, name, "The image's `alt:` text is empty")
+        else:
+            yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` is empty",
+                        "Fill it in, or delete the line if the field is optional.")
+    elif validator in ("minimum", "maximum"):
+        bound = "at least" if validator == "minimum" else "at most"
+        yield Issue(rules.INVALID_VALUE, line, name,
+                    f"`{name}` is {error.instance}; it must be {bound} {error.validator_value}",
+                    "Correct the number.")
+    elif validator == "uniqueItems":
+        yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` lists the same value twice",
+                    "Delete the repeated entry.")
+    elif validator != "format":
+        yield Issue(rules.INVALID_VALUE, line, name, f"`{name}`: {error.message}")
+
+
+# -- the checks on one file ---------------------------------------------------------------------
+
+
+@dataclass
+class FileResult:
+    path: ContentPath
+    findings: list[Finding] = field(default_factory=list)
+    data: dict[str, Any] | None = None
+    consent_line: int = 1
+
+
+def _issue_findings(rel: str, issues: Iterable[Issue]) -> list[Finding]:
+    return [finding(rel, issue) for issue in issues]
+
+
+def _name_issues(place: ContentPath) -> list[Issue]:
+    issues: list[Issue] = []
+    name = place.rel.rsplit("/", 1)[-1]
+    if place.misplaced:
+        issues.append(Issue(
+            rules.MISPLACED_FILE, 1, "",
+            "This file is not in a story folder, so the site does not publish it",
+        ))
+    if place.suffix is None:
+        upper = _STEM_LANGUAGE_RE.search(name[: -len(".md")])
+        if upper and upper.group(1).lower() in LANGUAGE_CODES:
+            issues.append(Issue(
+                rules.UNKNOWN_LANGUAGE_SUFFIX, 1, "",
+                f"The language code `{upper.group(1)}` must be written in lowercase",
+                f"Rename the file to end in `.{upper.group(1).lower()}.md`.",
+            ))
+        else:
+            issues.append(Issue(
+                rules.MISSING_LANGUAGE_SUFFIX, 1, "",
+                f"`{name}` does not say which language it is in",
+                f"Rename it to `{name[: -len('.md')]}.lv.md` (or `.en.md`, `.rml.md`).",
+            ))
+    elif place.language is None:
+        issues.append(Issue(
+            rules.UNKNOWN_LANGUAGE_SUFFIX, 1, "",
+            f"`.{place.suffix}` is not a language of this site, so the file would be left out",
+        ))
+    if place.slug is not None and not _SLUG_RE.match(place.slug):
+        suggestion = _slugify(place.slug)
+        issues.append(Issue(
+            rules.SLUG_FORMAT, 1, "",
+            f"The slug `{place.slug}` has characters that do not belong in a web address",
+            f"Rename it to `{suggestion}`." if suggestion else "",
+        ))
+    return issues
+
+
+def _slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _placeholder_issues(
+    content: ContentText, prose: str
+) -> tuple[list[Issue], set[KeyPath]]:
+    """Placeholders left in the front matter or the text (code and comments aside)."""
+    issues: list[Issue] = []
+    if "TODO(" not in content.text:
+        return issues, set()
+    front_matter = content.text[: len(content.text) - len(content.body)]
+    lines = _Lines(front_matter + prose, 1)
+    for match in PLACEHOLDER_RE.finditer(front_matter + prose):
+        line = lines(match.start())
+        field_name = content.field_at_line(line) if line < content.body_line else ""
+        issues.append(Issue(rules.PLACEHOLDER, line, field_name,
+                            f"The placeholder `{_short(match.group(), 60)}` is still here"))
+    skip = {
+        path
+        for path, value in walk_values(content.data or {})
+        if isinstance(value, str) and "TODO(" in value
+    }
+    return issues, skip
+
+
+def _when(value: Any) -> tuple[dt.datetime, bool] | None:
+    """A front matter date or date-time as an aware datetime (naive = Riga), and date-only."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = parse_date_like(value)
+    except ValueError:
+        return None
+    if parsed is None:
+        return None
+    if isinstance(parsed, dt.datetime):
+        aware = parsed if parsed.tzinfo else parsed.replace(tzinfo=RIGA)
+        return aware, False
+    return dt.datetime.combine(parsed, dt.time(), RIGA), True
+
+
+def _is_before(later: tuple[dt.datetime, bool], earlier: tuple[dt.datetime, bool]) -> bool:
+    """`later` < `earlier`; a plain date means the whole day."""
+    if later[1] or earlier[1]:
+        return later[0].date() < earlier[0].date()
+    return later[0] < earlier[0]
+
+
+def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]:
+    data = content.data or {}
+    issues: list[Issue] = []
+    status = data.get("translation")
+    if place.language in ("en", "rml") and "translation" not in data:
+        issues.append(Issue(rules.TRANSLATION_STATUS_MISSING, 1, "translation",
+                            f"This {place.language} page does not say whether its translation "
+                            "was reviewed"))
+    if status == "unreviewed" and not str(data.get("translator") or "").strip():
+        credits = data.get("credits")
+        if not (isinstance(credits, dict) and str(credits.get("translator") or "").strip()):
+            issues.append(Issue(rules.UNREVIEWED_WITHOUT_TRANSLATOR,
+                                content.line_of(("translation",)), "translator",
+                                "The translation is unreviewed and nobody is named as "
+                                "translator"))
+    return issues
+
+
+def _story_issues(
+    content: ContentText, place: ContentPath, index: TreeIndex, today: dt.date,
+    skip: set[KeyPath], body_has_images: bool,
+) -> list[Issue]:
+    data = content.data or {}
+    issues: list[Issue] = []
+    folder = place.docs_path.rpartition("/")[0]
+    images = data.get("images") if isinstance(data.get("images"), list) else []
+    for number, image in enumerate(images):
+        if not isinstance(image, dict) or not isinstance(image.get("file"), str):
+            continue
+        path = ("images", number, "file")
+        if path in skip or "/" in image["file"] or "\\" in image["file"]:
+            continue
+        if f"{folder}/{image['file']}" not in index.files:
+            issues.append(_missing_file_issue(
+                rules.BROKEN_IMAGE, content.line_of(path), dotted(path), image["file"],
+                f"{folder}/{image['file']}", index, place,
+            ))
+    consent = data.get("consent") if isinstance(data.get("consent"), dict) else None
+    if consent is None:
+        return issues
+    given = _when(consent.get("date")) if ("consent", "date") not in skip else None
+    review = _when(consent.get("review_by")) if ("consent", "review_by") not in skip else None
+    if given and review and _is_before(review, given):
+        issues.append(Issue(rules.CONSENT_DATES, content.line_of(("consent", "review_by")),
+                            "consent.review_by",
+                            f"The review date {consent['review_by']} is before the consent "
+                            f"date {consent['date']}"))
+    elif given and given[0].date() > today:
+        issues.append(Issue(rules.CONSENT_NOT_YET_VALID, content.line_of(("consent", "date")),
+                            "consent.date", f"The consent date {consent['date']} is in the future"))
+    if review and review[0].date() < today and not (given and _is_before(review, given)):
+        issues.append(Issue(rules.CONSENT_REVIEW_DUE, content.line_of(("consent", "review_by")),
+                            "consent.review_by",
+                            f"The consent was due for review on {consent['review_by']}"))
+    if consent.get("status") == "withdrawn":
+        issues.append(Issue(rules.CONSENT_WITHDRAWN, content.line_of(("consent", "status")),
+                            "consent.status", "The storyteller has withdrawn their consent"))
+    languages = consent.get("languages")
+    if (
+        isinstance(languages, list)
+        and place.language is not None
+        and ("consent", "languages") not in skip
+        and place.language not in languages
+    ):
+        issues.append(Issue(rules.CONSENT_LANGUAGE, content.line_of(("consent", "languages")),
+                            "consent.languages",
+                            f"The consent covers {', '.join(map(str, languages)) or 'no language'}"
+                            f", not {place.language}"))
+    if consent.get("photos") is False and (images or body_has_images):
+        line = content.line_of(("images",)) if images else content.line_of(("consent", "photos"))
+        issues.append(Issue(rules.CONSENT_PHOTOS, line, "consent.photos",
+                            "The story has images but `consent.photos` is false"))
+    place_data = data.get("place") if isinstance(data.get("place"), dict) else {}
+    shown = place_data.get("shown")
+    hidden = {"none": ("town", "region"), "region": ("town",)}.get(str(shown), ())
+    for key in hidden:
+        if str(place_data.get(key) or "").strip():
+            issues.append(Issue(rules.PLACE_HIDDEN, content.line_of(("place", key)),
+                                f"place.{key}",
+                                f"`place.shown` is `{shown}` but `place.{key}` is filled in"))
+    return issues
+
+
+def _event_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
+    data = content.data or {}
+    issues: list[Issue] = []
+    start = _when(data.get("start")) if ("start",) not in skip else None
+    end = _when(data.get("end")) if ("end",) not in skip else None
+    if start and end and _is_before(end, start):
+        issues.append(Issue(rules.EVENT_END_BEFORE_START, content.line_of(("end",)), "end",
+                            f"The event ends ({data['end']}) before it starts ({data['start']})"))
+    registration = data.get("registration")
+    if start and isinstance(registration, dict) and ("registration", "deadline") not in skip:
+        deadline = _when(registration.get("deadline"))
+        if deadline and _is_before(start, deadline):
+            issues.append(Issue(rules.REGISTRATION_AFTER_START,
+                                content.line_of(("registration", "deadline")),
+                                "registration.deadline",
+                                f"Registration closes ({registration['deadline']}) after the "
+                                f"event starts ({data['start']})"))
+    return issues
+
+
+def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Issue]:
+    data = content.data or {}
+    sources = data.get("sources") if isinstance(data.get("sources"), list) else []
+    declared: dict[str, int] = {}
+    issues: list[Issue] = []
+    for number, source in enumerate(sources):
+        if isinstance(source, dict) and isinstance(source.get("id"), str):
+            if source["id"] in declared:
+                issues.append(Issue(rules.INVALID_VALUE, content.line_of(("sources", number, "id")),
+                                    f"sources.{number}.id",
+                                    f"Two sources have the id `{source['id']}`",
+                                    "Give each source its own id."))
+            declared.setdefault(source["id"], number)
+    cited: set[str] = set()
+    for marker in CITATION_RE.finditer(prose):
+        for source_id in re.findall(r"@([A-Za-z0-9][A-Za-z0-9_-]*)", marker.group(0)):
+            cited.add(source_id)
+            if source_id not in declared:
+                close = difflib.get_close_matches(source_id, list(declared), n=1, cutoff=0.6)
+                hint = f"Did you mean `{close[0]}`? " if close else ""
+                issues.append(Issue(rules.UNKNOWN_CITATION, lines(marker.start()), "",
+                                    f"The citation `[@{source_id}]` names no source in `sources:`",
+                                    f"{hint}{rules.UNKNOWN_CITATION.fix}"))
+    for source_id, number in declared.items():
+        if source_id not in cited and "TODO(" not in source_id:
+            issues.append(Issue(rules.UNCITED_SOURCE, content.line_of(("sources", number)),
+                                f"sources.{number}",
+                                f"The source `{source_id}` is never cited as `[@{source_id}]`"))
+    return issues
+
+
+def _missing_file_issue(
+    rule: Rule, line: int, field_name: str, written: str, resolved: str, index: TreeIndex,
+    place: ContentPath,
+) -> Issue:
+    directory, _, name = resolved.rpartition("/")
+    where = resolved if resolved.startswith("stories/") else f"docs/{resolved}"
+    candidates = index.names_in_dir.get(directory, [])
+    neutral_candidates = sorted({split_language_suffix(candidate)[0] for candidate in candidates})
+    close = difflib.get_close_matches(name, [*candidates, *neutral_candidates], n=1, cutoff=0.6)
+    hint = f"Did you mean `{close[0]}`? " if close else ""
+    what = "image" if rule is rules.BROKEN_IMAGE else "link"
+    return Issue(rule, line, field_name,
+                 f"The {what} `{_short(written, 80)}` points to `{where}`, which does not exist",
+                 f"{hint}{rule.fix}")
+
+
+def _unsafe_url(target: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
+    return cleaned.startswith(_UNSAFE_SCHEMES)
+
+
+def _link_issues(
+    targets: Iterable[tuple[str, int]], place: ContentPath, index: TreeIndex
+) -> list[Issue]:
+    issues: list[Issue] = []
+    directory = place.docs_path.rpartition("/")[0]
+    for written, line in targets:
+        target = written.strip()
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1].strip()
+        if not target:
+            continue
+        if _unsafe_url(target):
+            issues.append(Issue(rules.UNSAFE_URL, line, "",
+                                f"The address `{_short(target, 40)}` can run code or hide content"))
+            continue
+        lowered = target.lower()
+        if _WINDOWS_PATH_RE.match(target) or lowered.startswith("file:") or (
+            lowered.startswith(_FILESYSTEM_ROOTS)
+        ):
+            issues.append(Issue(rules.OUTSIDE_REPOSITORY, line, "",
+                                f"`{_short(target, 60)}` is a file on a computer, not on the site"))
+            continue
+        if _SCHEME_RE.match(target) or target.startswith(("#", "//")):
+            continue  # web addresses, mailto:, tel: and anchors on the same page
+        parts = urlsplit(target)
+        path = unquote(parts.path)
+        if not path:
+            continue
+        if path.startswith("/"):
+            issues.append(Issue(rules.ABSOLUTE_SITE_LINK, line, "",
+                                f"`{_short(target, 60)}` starts with `/`, so it breaks in the "
+                                "other languages and in previews"))
+            continue
+        resolved = posixpath.normpath(posixpath.join(directory, path))
+        if resolved == ".." or resolved.startswith("../"):
+            depth = len(re.match(r"^(?:\.\.(?:/|$))+", resolved).group().rstrip("/").split("/"))
+            if depth >= 2:
+                issues.append(Issue(rules.OUTSIDE_REPOSITORY, line, "",
+                                    f"`{_short(target, 60)}` leads outside the project"))
+            elif resolved.startswith("../stories/"):
+                # Stories are published as if they were in docs/stories/.
+                better = posixpath.relpath(resolved[len("../") :], directory or ".")
+                issues.append(Issue(rules.BROKEN_LINK, line, "",
+                                    f"`{_short(target, 60)}` links to a story by its folder in "
+                                    "the project, which the site does not use",
+                                    f"Write `{better}`: stories are linked as if they were in "
+                                    "`docs/stories/`."))
+            else:
+                issues.append(Issue(rules.BROKEN_LINK, line, "",
+                                    f"`{_short(target, 60)}` points outside `docs/`, which the "
+                                    "site does not publish",
+                                    "Link to a page or file inside `docs/` (one `../` fewer?)."))
+            continue
+        if resolved == ".":
+            resolved = ""
+        if _target_exists(resolved, path, index):
+            continue
+        rule = (
+            rules.BROKEN_IMAGE
+            if posixpath.splitext(path)[1].lower() in _IMAGE_SUFFIXES
+            else rules.BROKEN_LINK
+        )
+        issues.append(_missing_file_issue(rule, line, "", target, resolved, index, place))
+    return issues
+
+
+def _target_exists(resolved: str, written_path: str, index: TreeIndex) -> bool:
+    if resolved in index.files or resolved in index.dirs:
+        return True
+    if resolved.endswith(".md"):
+        directory, _, name = resolved.rpartition("/")
+        neutral, suffix = split_language_suffix(name)
+        if suffix is not None:
+            return False  # `about.en.md` means exactly that file, which is not there
+        # `about.md` finds `about.lv.md`, `about.en.md`... as the i18n build does.
+        key = f"{directory}/{neutral}" if directory else neutral
+        return bool(index.md_variants.get(key))
+    return written_path.endswith("/") and resolved in index.dirs
+
+
+def _body_scan(
+    content: ContentText, place: ContentPath, index: TreeIndex
+) -> tuple[list[Issue], str, _Lines, bool]:
+    body = content.body
+    prose = blank_code_and_comments(body)
+    lines = _Lines(body, content.body_line)
+    issues: list[Issue] = []
+
+    targets: list[tuple[str, int]] = []
+    if "](" in prose:
+        targets.extend((m.group(1), lines(m.start())) for m in _LINK_TARGET_RE.finditer(prose))
+    if "]:" in prose:
+        targets.extend(
+            (m.group(1), lines(m.start())) for m in _REFERENCE_DEFINITION_RE.finditer(prose)
+        )
+    if "<" in prose or "{" in prose:
+        for match in _HTML_URL_ATTRIBUTE_RE.finditer(prose):
+            value = match.group(2).strip("\"'")
+            if match.group(1).lower() in _UNSAFE_ELEMENTS and not _unsafe_url(value):
+                continue  # the element itself is reported; its address does not matter
+            targets.append((value.split()[0] if value.strip() else value, lines(match.end())))
+        for match in _UNSAFE_ELEMENT_RE.finditer(prose):
+            issues.append(Issue(rules.UNSAFE_HTML, lines(match.start()), "",
+                                f"`<{match.group(1).lower()}>` is not allowed in the text"))
+        for match in _EVENT_ATTRIBUTE_RE.finditer(prose):
+            attribute = (match.group(1) or match.group(2)).lower()
+            issues.append(Issue(rules.UNSAFE_HTML, lines(match.start(1) if match.group(1) else
+                                                         match.start(2)), "",
+                                f"The event attribute `{attribute}=` is not allowed"))
+        for match in _ATTR_LIST_URL_RE.finditer(prose):
+            value = match.group(1).strip("\"'")
+            if _unsafe_url(value):
+                targets.append((value, lines(match.start(1))))
+    issues.extend(_link_issues(targets, place, index))
+    has_images = bool(_MARKDOWN_IMAGE_RE.search(prose))
+    return issues, prose, lines, has_images
+
+
+def _front_matter_terminology(content: ContentText, language: str) -> list[Issue]:
+    issues: list[Issue] = []
+    for path, value in walk_values(content.data or {}):
+        if not isinstance(value, str) or not path:
+            continue
+        key = path[-1]
+        if key in ("title", "summary", "description") and len(path) == 1 or (
+            path[0] == "images" and key in ("alt", "caption")
+        ):
+            issues.extend(
+                terminology.value_issues(value, language, content.line_of(path), dotted(path))
+            )
+    return issues
+
+
+def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date) -> FileResult:
+    """Every per-file rule on one content file."""
+    result = FileResult(place)
+    issues: list[Issue] = _name_issues(place)
+    size = path.stat().st_size
+    if size > MARKDOWN_LIMIT:
+        issues.append(Issue(rules.FILE_TOO_LARGE, 1, "",
+                            f"The file is {size // 1024} kB; the limit is "
+                            f"{MARKDOWN_LIMIT // 1024} kB"))
+    if size > UNREADABLE_SIZE:
+        result.findings = _issue_findings(place.rel, issues)
+        return result
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        issues.append(Issue(rules.NOT_UTF8, line, "",
+                            "The file is not saved as UTF-8 (first unreadable character on this "
+                            "line)"))
+        result.findings = _issue_findings(place.rel, issues)
+        return result
+
+    content = parse_content(text)
+    issues.extend(content.issues)
+    issues.extend(impossible_dates(content))
+    body_issues, prose, lines, has_images = _body_scan(content, place, index)
+    issues.extend(body_issues)
+    placeholder_issues, skip = _placeholder_issues(content, prose)
+    issues.extend(placeholder_issues)
+    if isinstance(content.data, dict):
+        result.data = content.data
+        result.consent_line = content.line_of(("consent",))
+        issues.extend(schema_issues(content, place.kind, skip))
+        issues.extend(_translation_issues(content, place))
+    if isinstance(content.data, dict):
+        if place.kind == "story":
+            issues.extend(_story_issues(content, place, index, today, skip, has_images))
+        elif place.kind == "event":
+            issues.extend(_event_issues(content, skip))
+        elif place.kind == "heritage":
+            issues.extend(_heritage_issues(content, prose, lines))
+    if place.language in ("lv", "en"):
+        issues.extend(
+            terminology.body_issues(prose, content.body, place.language, content.body_line)
+        )
+        if isinstance(content.data, dict):
+            issues.extend(_front_matter_terminology(content, place.language))
+    result.findings = _issue_findings(place.rel, issues)
+    return result
+
+
+# -- rules across files -------------------------------------------------------------------------
+
+
+def _slug_key(slug: str) -> str:
+    return unicodedata.normalize("NFC", slug).casefold()
+
+
+def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
+    findings: list[Finding] = []
+
+    by_url: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        url = result.path.url
+        if url is not None:
+            by_url[url.casefold()].append(result)
+    for same in by_url.values():
+        if len(same) < 2:
+            continue
+        for result in same:
+            others = ", ".join(other.path.rel for other in same if other is not result)
+            findings.append(finding(result.path.rel, Issue(
+                rules.DUPLICATE_URL, 1, "",
+                f"This file and {others} would both be published at /{result.path.url}",
+            )))
+
+    by_slug: dict[tuple[str, str], dict[str, list[FileResult]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for result in results:
+        place = result.path
+        if place.slug is None:
+            continue
+        by_slug[(place.kind, _slug_key(place.slug))][place.neutral_docs_path].append(result)
+    for (kind, _), by_folder in by_slug.items():
+        if len(by_folder) < 2:
+            continue
+        for neutral, same in by_folder.items():
+            others = ", ".join(sorted(
+                other.path.rel for key, group in by_folder.items() if key != neutral
+                for other in group
+            ))
+            for result in same:
+                findings.append(finding(result.path.rel, Issue(
+                    rules.DUPLICATE_SLUG, 1, "",
+                    f"{_KIND_NAMES[kind].capitalize()} with the same slug "
+                    f"`{result.path.slug}` is in {others}",
+                )))
+
+    stories: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        if result.path.kind == "story" and result.data and isinstance(
+            result.data.get("consent"), dict
+        ):
+            stories[result.path.docs_path.rpartition("/")[0]].append(result)
+    for versions in stories.values():
+        if len(versions) < 2:
+            continue
+        versions.sort(key=lambda r: (r.path.language != DEFAULT_LANGUAGE, r.path.rel))
+        reference = versions[0]
+        reference_consent = reference.data["consent"]  # type: ignore[index]
+        for other in versions[1:]:
+            consent = other.data["consent"]  # type: ignore[index]
+            differing = sorted(
+                key for key in set(consent) | set(reference_consent)
+                if consent.get(key) != reference_consent.get(key)
+            )
+            if differing:
+                findings.append(finding(other.path.rel, Issue(
+                    rules.CONSENT_MISMATCH, other.consent_line, "consent",
+                    f"`consent` differs from {reference.path.rel} in: {', '.join(differing)}",
+                    f"Copy the `consent:` block of {reference.path.rel} into this file.",
+                )))
+    return findings
+
+
+def _story_image_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
+    findings: list[Finding] = []
+    folders = sorted({
+        result.path.rel.rpartition("/")[0] for result in results if result.path.kind == "story"
+    })
+    for folder in folders:
+        try:
+            entries = list(os.scandir(project_root / folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".md") or not entry.is_file():
+                continue
+            size = entry.stat().st_size
+            if size > STORY_IMAGE_LIMIT:
+                findings.append(finding(f"{folder}/{entry.name}", Issue(
+                    rules.IMAGE_TOO_LARGE, 1, "",
+                    f"The image is {size / 1024 / 1024:.1f} MB; the limit is "
+                    f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
+                )))
+    return findings
+
+
+# -- entry points -------------------------------------------------------------------------------
+
+
+def _relative(path: Path, project_root: Path) -> str | None:
+    absolute = path if path.is_absolute() else project_root / path
+    try:
+        rel = absolute.resolve().relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        return None
+    top = rel.split("/", 1)[0]
+    if top not in CONTENT_FOLDERS or not rel.endswith(".md"):
+        return None
+    if any(rel.startswith(skipped + "/") for skipped in SKIPPED_FOLDERS):
+        return None
+    return rel
+
+
+def _check(
+    rels: list[str], project_root: Path, index: TreeIndex, today: dt.date | None
+) -> list[Finding]:
+    today = today or dt.date.today()
+    results: list[FileResult] = []
+    for rel in rels:
+        place = classify(rel)
+        try:
+            results.append(check_file(project_root / rel, place, index, today))
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the check
+            results.append(FileResult(place, [finding(rel, Issue(
+                rules.INTERNAL_ERROR, 1, "",
+                f"Internal error while checking this file ({type(error).__name__}: "
+                f"{_short(error, 120)}), please report",
+            ))]))
+    findings = [item for result in results for item in result.findings]
+    try:
+        findings.extend(_cross_file_findings(results))
+        findings.extend(_story_image_findings(results, project_root))
+    except Exception as error:  # noqa: BLE001
+        findings.append(Finding(
+            rels[0] if rels else ".", 1, rules.INTERNAL_ERROR.id, "error", "",
+            f"Internal error in the checks across files ({type(error).__name__}: "
+            f"{_short(error, 120)}), please report. {rules.INTERNAL_ERROR.fix}",
+        ))
+    return sorted(set(findings))
+
+
+def check_files(
+    paths: Iterable[Path], project_root: Path, *, today: dt.date | None = None
+) -> list[Finding]:
+    """Check the given content files; links are resolved against the whole project.
+
+    Rules across files (duplicate slugs and addresses, consent of a story's language versions)
+    compare only the given files. Paths outside docs/ and stories/ are ignored.
+    """
+    project_root = Path(project_root)
+    index = build_index(project_root)
+    rels = sorted({rel for path in paths if (rel := _relative(Path(path), project_root))})
+    return _check(rels, project_root, index, today)
+
+
+def check_project(project_root: Path, *, today: dt.date | None = None) -> list[Finding]:
+    """Check every content file of the project."""
+    project_root = Path(project_root)
+    index = build_index(project_root)
+    return _check(index.content, project_root, index, today)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(item.severity == "error" for item in findings)
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(rules.SEVERITIES, 0)
+    for item in findings:
+        counts[item.severity] += 1
+    return counts

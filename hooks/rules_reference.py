@@ -1,0 +1,120 @@
+"""The editors' reference of every content rule, generated from the rule registry.
+
+`rules_reference_markdown("lv")` / `("en")` returns a Markdown page (a table per group: ID,
+severity, name, what it checks, how to fix); `python -m hooks.rules_reference [--language en]`
+prints it. The rule texts are in English; the introduction and headings are translated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from hooks.languages import DEFAULT_LANGUAGE
+from hooks.rules import SEVERITIES, Rule, all_rules
+
+_TEXTS = {
+    "lv": {
+        "title": "Satura pārbaudes noteikumi",
+        "intro": (
+            "Katru reizi, kad vietne tiek būvēta, un ar komandu `python -m hooks.check` tiek "
+            "pārbaudīts viss saturs: metadatu lauki faila sākumā (front matter), saites, attēli, "
+            "piekrišanas dati un vārdu izvēle. Pārbaude parāda visas problēmas uzreiz, katrai "
+            "norādot failu, rindu, lauku, noteikuma ID un to, kas jādara.\n\n"
+            "**Kļūda** (error) aptur vietnes publicēšanu, līdz tā ir izlabota. "
+            "**Brīdinājums** (warning) un **informācija** (info) publicēšanu neaptur, bet tos "
+            "vajag izskatīt.\n\n"
+            "Noteikumu apraksti pagaidām ir angļu valodā."
+        ),
+        "columns": ("ID", "Nopietnība", "Nosaukums", "Ko pārbauda", "Kā labot"),
+        "severity": {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"},
+        "counts": "Kopā {total} noteikumi: {error} kļūdas, {warning} brīdinājumi, "
+        "{info} informatīvi.",
+        "terminology": (
+            "Vārdu izvēles noteikumi neattiecas uz citātiem pēdiņās („…”, “…”, \"…\", «…»), "
+            "citātu blokiem (rindas, kas sākas ar `>`), kodu, iestāžu nosaukumiem no saraksta "
+            "`data/terminology.yml` un rindām ar atzīmi `<!-- terminology: allow -->` (tajā pašā "
+            "vai iepriekšējā rindā). Vārds „čigāns” vienmēr ir tikai informācija, nekad kļūda."
+        ),
+    },
+    "en": {
+        "title": "Content check rules",
+        "intro": (
+            "Every site build, and the command `python -m hooks.check`, checks all content: "
+            "front matter fields, links, images, consent details and wording. The check shows "
+            "every problem at once, each with the file, line, field, rule ID and what to do.\n\n"
+            "An **error** stops the site from being published until it is fixed. A **warning** "
+            "or **info** does not, but should be looked at."
+        ),
+        "columns": ("ID", "Severity", "Name", "What it checks", "How to fix"),
+        "severity": {"error": "error", "warning": "warning", "info": "info"},
+        "counts": "{total} rules: {error} errors, {warning} warnings, {info} info.",
+        "terminology": (
+            "Wording rules never apply to quotations in quotation marks (“…”, \"…\", „…”, «…»), "
+            "blockquotes (lines starting with `>`), code, the organisation names listed in "
+            "`data/terminology.yml`, or lines with the marker `<!-- terminology: allow -->` (on "
+            "the same line or the line before). \"Čigāns\" is always information, never an "
+            "error."
+        ),
+    },
+}
+
+_GROUP_NAMES = {
+    "lv": {
+        "Reading the file": "Faila nolasīšana",
+        "File names and addresses": "Failu nosaukumi un adreses",
+        "Front matter fields": "Metadatu lauki (front matter)",
+        "Links, images and HTML": "Saites, attēli un HTML",
+        "Stories, heritage and events": "Stāsti, mantojums un pasākumi",
+        "Translations": "Tulkojumi",
+        "Terminology": "Vārdu izvēle",
+    },
+}
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _row(rule: Rule, texts: dict) -> str:
+    what = rule.summary + (f" {rule.description}" if rule.description else "")
+    return (
+        f"| `{rule.id}` | {texts['severity'][rule.severity]} | `{rule.name}` | "
+        f"{_cell(what)} | {_cell(rule.fix)} |"
+    )
+
+
+def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:
+    texts = _TEXTS.get(language, _TEXTS["en"])
+    group_names = _GROUP_NAMES.get(language, {})
+    rules = all_rules()
+    counts = {severity: sum(rule.severity == severity for rule in rules) for severity in SEVERITIES}
+    lines = [f"# {texts['title']}", "", texts["intro"], "",
+             texts["counts"].format(total=len(rules), **counts), ""]
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(rule.group, []).append(rule)
+    header = "| " + " | ".join(texts["columns"]) + " |"
+    divider = "| " + " | ".join("---" for _ in texts["columns"]) + " |"
+    for group, members in groups.items():
+        lines += [f"## {group_names.get(group, group)}", ""]
+        if group == "Terminology":
+            lines += [texts["terminology"], ""]
+        lines += [header, divider, *(_row(rule, texts) for rule in members), ""]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m hooks.rules_reference",
+        description="Print the content rules reference as Markdown.",
+    )
+    parser.add_argument("--language", choices=tuple(_TEXTS), default=DEFAULT_LANGUAGE)
+    options = parser.parse_args(argv)
+    sys.stdout.write(rules_reference_markdown(options.language))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

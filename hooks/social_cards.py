@@ -1,0 +1,316 @@
+"""Social cards: the 1200×630 picture that Facebook, X, WhatsApp etc. show for a shared story.
+
+Drawn with Pillow in the site's own OFL font (Source Sans 3, shipped in `data/fonts/`), so the
+Latvian and Romani letters (ā č ē ģ ī ķ ļ ņ š ū ž) come out right on every build machine. The
+caller passes a photo only when the storyteller consented to photos; without one the card is
+text only. Cards are cached by their content, like the story images.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from hooks.images import to_srgb_rgb
+
+# Bump when the drawing changes, so every cached card is redrawn.
+CARD_VERSION = "1"
+
+CARD_SIZE = (1200, 630)
+BACKGROUND = "#1f3a68"
+TITLE_COLOUR = "#ffffff"
+KICKER_COLOUR = "#f2c55c"  # warm yellow reads as a label, not as part of the title
+FOOTER_COLOUR = "#d3dcec"
+RULE_COLOUR = "#3d5a8c"
+MARGIN = 72
+PHOTO_WIDTH = CARD_SIZE[0] // 3
+KICKER_SIZE = 34
+FOOTER_SIZE = 30
+# Largest first: a short title gets big type, a long one shrinks before it is cut.
+TITLE_SIZES = (72, 64, 56)
+MAX_TITLE_LINES = 4
+LINE_SPACING = 1.18  # room for Ā and Ķ on neighbouring lines without the marks touching
+JPEG_QUALITY = 85
+
+BOLD_FONT = "SourceSans3-Bold.ttf"
+REGULAR_FONT = "SourceSans3-Regular.ttf"
+ELLIPSIS = "…"
+
+
+@lru_cache(maxsize=32)
+def load_font(font_path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_path, size)
+
+
+def _font(font_dir: Path, name: str, size: int) -> ImageFont.FreeTypeFont:
+    return load_font(str(font_dir / name), size)
+
+
+def _nfc(text: str) -> str:
+    # Text typed with combining marks (a + U+0304) would show the mark from the font's
+    # fallback positioning; the precomposed letters are designed glyphs.
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _fits(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> bool:
+    return font.getlength(text) <= max_width
+
+
+def ellipsize(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> str:
+    """`text` cut so that it and a trailing '…' fit; whole words are kept where possible."""
+    text = text.rstrip()
+    if _fits(text + ELLIPSIS, font, max_width):
+        return text + ELLIPSIS
+    cut = text
+    while cut and not _fits(cut + ELLIPSIS, font, max_width):
+        cut = cut[:-1]
+    if " " in cut and not text[len(cut) : len(cut) + 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]  # the cut fell inside a word: drop that word
+    return cut.rstrip(" ,.;:–—-") + ELLIPSIS
+
+
+def _break_word(word: str, font: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
+    """A word wider than the line, split into pieces that fit (long compound words do occur)."""
+    pieces: list[str] = []
+    piece = ""
+    for char in word:
+        if piece and not _fits(piece + char, font, max_width):
+            pieces.append(piece)
+            piece = char
+        else:
+            piece += char
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def wrap_text(
+    text: str, font: ImageFont.FreeTypeFont, max_width: int, max_lines: int | None = None
+) -> list[str]:
+    """Lines of `text` no wider than `max_width`; past `max_lines` the last one ends in '…'."""
+    lines: list[str] = []
+    current = ""
+    for word in _nfc(text).split(" "):
+        if not word:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if _fits(candidate, font, max_width):
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        pieces = _break_word(word, font, max_width)
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+    if current:
+        lines.append(current)
+    if max_lines is not None and len(lines) > max_lines:
+        kept = lines[:max_lines]
+        kept[-1] = ellipsize(kept[-1], font, max_width)
+        return kept
+    return lines
+
+
+def single_line(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> str:
+    text = _nfc(text)
+    return text if _fits(text, font, max_width) else ellipsize(text, font, max_width)
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    kicker: str
+    kicker_top: int
+    title_lines: tuple[str, ...]
+    title_size: int
+    title_top: int
+    title_line_height: int
+    footer: str
+    footer_top: int
+    rule_y: int
+    text_width: int
+
+    @property
+    def title_bottom(self) -> int:
+        return self.title_top + len(self.title_lines) * self.title_line_height
+
+
+def card_layout(
+    title: str, kicker: str, footer: str, font_dir: Path, *, has_photo: bool
+) -> CardLayout:
+    """Where everything goes; pure, so the wrapping can be checked without drawing."""
+    width, height = CARD_SIZE
+    text_width = (width - PHOTO_WIDTH if has_photo else width) - 2 * MARGIN
+    kicker_font = _font(font_dir, BOLD_FONT, KICKER_SIZE)
+    footer_font = _font(font_dir, REGULAR_FONT, FOOTER_SIZE)
+
+    kicker_top = MARGIN - 8
+    title_top = kicker_top + round(KICKER_SIZE * 1.3) + 28
+    footer_top = height - MARGIN - FOOTER_SIZE
+    rule_y = footer_top - 28
+
+    for size in TITLE_SIZES:
+        lines = wrap_text(title, _font(font_dir, BOLD_FONT, size), text_width)
+        if len(lines) <= MAX_TITLE_LINES:
+            break
+    else:
+        size = TITLE_SIZES[-1]
+        lines = wrap_text(title, _font(font_dir, BOLD_FONT, size), text_width, MAX_TITLE_LINES)
+
+    return CardLayout(
+        kicker=single_line(kicker, kicker_font, text_width),
+        kicker_top=kicker_top,
+        title_lines=tuple(lines),
+        title_size=size,
+        title_top=title_top,
+        title_line_height=round(size * LINE_SPACING),
+        footer=single_line(footer, footer_font, text_width),
+        footer_top=footer_top,
+        rule_y=rule_y,
+        text_width=text_width,
+    )
+
+
+def _cover_photo(photo: Path, size: tuple[int, int]) -> Image.Image:
+    with Image.open(photo) as image:
+        # Ask for no less than the longest card side in both directions, whatever the rotation.
+        side = max(size)
+        image.draft(image.mode, (side, side))
+        image.load()
+        ImageOps.exif_transpose(image, in_place=True)
+        upright = to_srgb_rgb(image)
+    # Faces sit in the upper part of most portraits; crop a little above the centre.
+    return ImageOps.fit(upright, size, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+
+
+def render_card(
+    title: str,
+    kicker: str,
+    footer: str,
+    out_path: Path,
+    font_dir: Path,
+    *,
+    photo: Path | None = None,
+) -> None:
+    """Draw the card and save it as a JPEG without metadata.
+
+    Pass `photo` only when the storyteller's consent allows photos.
+    """
+    layout = card_layout(title, kicker, footer, font_dir, has_photo=photo is not None)
+    card = Image.new("RGB", CARD_SIZE, BACKGROUND)
+    if photo is not None:
+        card.paste(
+            _cover_photo(photo, (PHOTO_WIDTH, CARD_SIZE[1])), (CARD_SIZE[0] - PHOTO_WIDTH, 0)
+        )
+    draw = ImageDraw.Draw(card)
+    draw.text(
+        (MARGIN, layout.kicker_top),
+        layout.kicker,
+        font=_font(font_dir, BOLD_FONT, KICKER_SIZE),
+        fill=KICKER_COLOUR,
+        anchor="la",
+    )
+    title_font = _font(font_dir, BOLD_FONT, layout.title_size)
+    for number, line in enumerate(layout.title_lines):
+        draw.text(
+            (MARGIN, layout.title_top + number * layout.title_line_height),
+            line,
+            font=title_font,
+            fill=TITLE_COLOUR,
+            anchor="la",
+        )
+    draw.line(
+        [(MARGIN, layout.rule_y), (MARGIN + layout.text_width, layout.rule_y)],
+        fill=RULE_COLOUR,
+        width=2,
+    )
+    draw.text(
+        (MARGIN, layout.footer_top),
+        layout.footer,
+        font=_font(font_dir, REGULAR_FONT, FOOTER_SIZE),
+        fill=FOOTER_COLOUR,
+        anchor="la",
+    )
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    card.info = {}
+    card.save(out_path, "JPEG", quality=JPEG_QUALITY, optimize=True, exif=b"")
+
+
+def _glyph_pixels(char: str, font: ImageFont.FreeTypeFont) -> bytes:
+    size = int(font.size * 2)
+    canvas = Image.new("L", (size, size))
+    ImageDraw.Draw(canvas).text((size // 4, size // 4), char, font=font, fill=255)
+    return canvas.tobytes()
+
+
+def missing_glyphs(text: str, font: ImageFont.FreeTypeFont) -> list[str]:
+    """Characters of `text` the font would draw as its empty box (.notdef)."""
+    notdef = _glyph_pixels("\uffff", font)
+    seen: dict[str, None] = {}
+    for char in _nfc(text):
+        if not char.isspace() and char not in seen and _glyph_pixels(char, font) == notdef:
+            seen[char] = None
+    return list(seen)
+
+
+@lru_cache(maxsize=8)
+def _font_digest(font_dir: str, stamp: tuple[tuple[int, int], ...]) -> str:
+    digest = hashlib.sha256()
+    for name in (BOLD_FONT, REGULAR_FONT):
+        digest.update(Path(font_dir, name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def font_version(font_dir: Path) -> str:
+    """Changes whenever a font file changes (a new release with more glyphs, say)."""
+    stamp = tuple(
+        (st.st_size, st.st_mtime_ns)
+        for st in (os.stat(font_dir / name) for name in (BOLD_FONT, REGULAR_FONT))
+    )
+    return _font_digest(str(font_dir), stamp)
+
+
+def card_cache_key(
+    title: str, kicker: str, footer: str, photo_bytes_hash: str | None, font_version: str
+) -> str:
+    payload = {
+        "card": CARD_VERSION,
+        "title": _nfc(title),
+        "kicker": _nfc(kicker),
+        "footer": _nfc(footer),
+        "photo": photo_bytes_hash or "",
+        "font": font_version,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def render_card_cached(
+    title: str,
+    kicker: str,
+    footer: str,
+    cache_dir: Path,
+    font_dir: Path,
+    *,
+    photo: Path | None = None,
+) -> tuple[Path, bool]:
+    """(path of the card in the cache, True when it was drawn now)."""
+    photo_hash = hashlib.sha256(photo.read_bytes()).hexdigest() if photo is not None else None
+    key = card_cache_key(title, kicker, footer, photo_hash, font_version(font_dir))
+    path = cache_dir / key[:2] / f"{key}.jpg"
+    if path.is_file():
+        return path, False
+    # Drawn under a private name and renamed: a parallel build never reads half a JPEG.
+    temp = path.with_name(f".{key}.{uuid.uuid4().hex}.tmp")
+    try:
+        render_card(title, kicker, footer, temp, font_dir, photo=photo)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return path, True

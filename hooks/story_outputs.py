@@ -1,0 +1,133 @@
+"""What a published story adds to the site besides its page: republish downloads, feeds,
+structured data and the meta tags for link previews.
+
+These functions turn the build's story model (`hooks.stories`) into the plain records that
+`hooks.feeds`, `hooks.reuse` and `hooks.structured_data` work with, and write the files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from hooks import feeds, reuse
+from hooks.alternates import absolute
+from hooks.languages import url_prefix
+from hooks.stories import StoryVersion, person_label, place_label
+
+FEED_TITLES = {
+    "lv": "Latvijas romu platforma — dzīves stāsti",
+    "en": "Latvian Roma Platform — life stories",
+    "rml": "Latvijakiri romani platforma — dživipnaskire historiji",  # unreviewed
+}
+
+
+def story_url(story: StoryVersion, site_url: str) -> str:
+    return absolute(site_url, url_prefix(story.language) + story.url_path)
+
+
+def as_published(
+    story: StoryVersion,
+    site_url: str,
+    region_names: Mapping[str, str],
+    image: feeds.StoryImage | None = None,
+) -> feeds.StoryVersion:
+    """The story as feeds, reuse and structured data see it: only what may be shown."""
+    credits = story.credits
+    return feeds.StoryVersion(
+        slug=story.slug,
+        language=story.language,
+        title=story.title,
+        summary=story.summary,
+        date=story.published or date(1970, 1, 1),
+        url=story_url(story, site_url),
+        author=str(credits.get("author") or ""),
+        person_label=person_label(story.meta.get("person")),
+        licence=story.licence,
+        translator=credits.get("translator"),
+        photographer=credits.get("photographer") if image is not None else None,
+        place_label=place_label(story.meta.get("place"), region_names) or None,
+        themes=story.themes,
+        sample=story.sample,
+        author_is_organization=bool(story.sample),
+        image=image if story.photos_allowed else None,
+    )
+
+
+@dataclass(frozen=True)
+class RepublishMaterial:
+    credit_line: str
+    licence_name: str
+    licence_url: str
+    html: str
+    files: Mapping[str, str]  # kind ("html", "txt", "md") -> file name beside the story page
+
+
+def write_republish_material(
+    published: feeds.StoryVersion,
+    story_html: str,
+    page_dir: Path,
+    *,
+    images_allowed: bool,
+) -> RepublishMaterial:
+    """Write the copy-paste HTML, plain text and Markdown next to the story page."""
+    language = published.language
+    html = reuse.republish_html(story_html, published, language, images_allowed=images_allowed)
+    text = reuse.republish_text(story_html, published, language, images_allowed=images_allowed)
+    markdown = reuse.republish_markdown(
+        story_html, published, language, images_allowed=images_allowed
+    )
+    page_dir.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for kind, content in (("html", html), ("txt", text), ("md", markdown)):
+        name = f"{published.slug}.{language}.{kind}"
+        (page_dir / name).write_text(content, encoding="utf-8")
+        files[kind] = name
+    chosen = reuse.licence(published.licence)
+    return RepublishMaterial(
+        credit_line=reuse.credit_line(published, language),
+        licence_name=chosen.name,
+        licence_url=reuse.deed_url(published.licence, language),
+        html=html,
+        files=files,
+    )
+
+
+def write_story_feeds(
+    site_dir: Path,
+    site_url: str,
+    language: str,
+    entries: Iterable[feeds.FeedEntry],
+    build_day: date,
+) -> tuple[str, str]:
+    """Atom and JSON Feed of one language's stories; returns their site-relative paths."""
+    folder = url_prefix(language) + "stories/"
+    atom_path, json_path = folder + "feed.xml", folder + "feed.json"
+    entries = list(entries)
+    home = absolute(site_url, folder)
+    atom = feeds.atom_feed(
+        feed_id=absolute(site_url, atom_path),
+        title=FEED_TITLES[language],
+        subtitle=None,
+        site_url=home,
+        feed_url=absolute(site_url, atom_path),
+        language=language,
+        entries=entries,
+        updated=build_day if not entries else None,
+    )
+    document = feeds.json_feed(
+        title=FEED_TITLES[language],
+        home_page_url=home,
+        feed_url=absolute(site_url, json_path),
+        language=language,
+        items=entries,
+    )
+    (site_dir / folder).mkdir(parents=True, exist_ok=True)
+    (site_dir / atom_path).write_text(atom, encoding="utf-8")
+    (site_dir / json_path).write_text(
+        json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return atom_path, json_path

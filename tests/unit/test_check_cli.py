@@ -1,0 +1,155 @@
+"""`python -m hooks.check`: what an editor and CI see, and the exit status they rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hooks import check, content_checks
+from hooks.rules import Finding
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "content"
+BROKEN_LINK = "---\ntitle: Saites\ntranslation: original\n---\n\n[x](missing.md)\n"
+NO_STATUS = "---\ntitle: About\n---\n\nText.\n"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE, site)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return site
+
+
+def run(root: Path, *arguments: str) -> int:
+    return check.main([*arguments, "--root", str(root)])
+
+
+def test_clean_project_exits_0_with_a_summary(root, capsys):
+    assert run(root) == 0
+    assert capsys.readouterr().out == "0 errors, 0 warnings, 0 info in 7 files checked.\n"
+
+
+def test_errors_exit_1_and_every_finding_is_printed_in_order(root, capsys):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    (root / "docs/about.en.md").write_text(NO_STATUS, encoding="utf-8")
+
+    assert run(root) == 1
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("docs/about.en.md:1: warning LRP060 translation: ")
+    assert lines[1].startswith("docs/links.lv.md:6: error LRP030: The link `missing.md`")
+    assert lines[2] == "1 error, 1 warning, 0 info in 9 files checked."
+
+
+def test_warnings_alone_do_not_fail(root, capsys):
+    (root / "docs/about.en.md").write_text(NO_STATUS, encoding="utf-8")
+    assert run(root) == 0
+    assert "0 errors, 1 warning" in capsys.readouterr().out
+
+
+def test_github_actions_gets_workflow_annotations_too(root, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    (root / "docs/about.en.md").write_text(NO_STATUS, encoding="utf-8")
+    (root / "docs/about.rml.md").write_text(
+        "---\ntitle: Pal\ntranslation: unreviewed\n---\n", encoding="utf-8"
+    )
+
+    assert run(root) == 1
+
+    out = capsys.readouterr().out
+    assert "docs/links.lv.md:6: error LRP030" in out  # the readable lines stay
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert [line.split("::")[1] for line in annotations] == [
+        "warning file=docs/about.en.md,line=1,title=LRP060",
+        "notice file=docs/about.rml.md,line=3,title=LRP061",
+        "error file=docs/links.lv.md,line=6,title=LRP030",
+    ]
+    assert annotations[2].startswith(
+        "::error file=docs/links.lv.md,line=6,title=LRP030::The link `missing.md`"
+    )
+
+
+def test_no_annotations_outside_github_actions(root, capsys):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    run(root)
+    assert "::error" not in capsys.readouterr().out
+
+
+def test_annotation_escapes_what_github_would_misread():
+    finding = Finding("docs/a,b.lv.md", 3, "LRP030", "error", "", "50% done:\nnext")
+    assert check.github_annotation(finding) == (
+        "::error file=docs/a%2Cb.lv.md,line=3,title=LRP030::50%25 done:%0Anext"
+    )
+
+
+def test_github_format_prints_only_annotations(root, capsys):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    assert run(root, "--format", "github") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error file=docs/links.lv.md,line=6,title=LRP030::")
+    assert lines[-1].startswith("1 error")
+
+
+def test_json_format_is_one_document(root, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    assert run(root, "--format", "json") == 1
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["counts"] == {"error": 1, "warning": 0, "info": 0}
+    assert report["findings"][0]["rule_id"] == "LRP030"
+    assert report["findings"][0]["line"] == 6
+    assert captured.err.startswith("::error ")
+
+
+def test_paths_limit_the_check_to_those_files(root, capsys, monkeypatch):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert check.main(["docs/about.lv.md", "--root", str(root)]) == 0
+    assert "in 1 file checked" in capsys.readouterr().out
+    assert check.main(["docs", "--root", str(root)]) == 1
+    assert "in 6 files checked" in capsys.readouterr().out
+
+
+def test_a_mistyped_path_is_not_a_silent_pass(root, capsys, monkeypatch):
+    monkeypatch.chdir(root)
+    assert check.main(["docs/abuot.lv.md", "--root", str(root)]) == 2
+    assert "docs/abuot.lv.md: no such file or folder" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_content_is_named(root, capsys, monkeypatch):
+    monkeypatch.chdir(root)
+    assert check.main(["README.md", "--root", str(root)]) == 0
+    assert "not a content file" in capsys.readouterr().err
+
+
+def test_unexpected_failure_is_a_finding_not_a_traceback(root, capsys, monkeypatch):
+    def explode(*arguments: object) -> None:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(content_checks, "check_file", explode)
+    assert run(root) == 1
+    out = capsys.readouterr().out
+    assert "error LRP099" in out and "Traceback" not in out
+    assert "7 errors" in out
+
+
+def test_module_runs_from_the_command_line(root):
+    (root / "docs/bad.lv.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "hooks.check", "--root", str(root)],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env=environment,
+    )
+    assert completed.returncode == 1
+    assert "docs/bad.lv.md:2: error LRP001" in completed.stdout
+    assert "Traceback" not in completed.stderr

@@ -1,0 +1,303 @@
+"""What a journalist copies from "Republish this story", and what must never be in it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import unescape
+from html.parser import HTMLParser
+
+import pytest
+
+from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
+from hooks.reuse import (
+    LICENCES,
+    credit_line,
+    deed_url,
+    format_date,
+    licence_label,
+    republish_html,
+    republish_markdown,
+    republish_text,
+)
+
+SITE = "https://romi.example.lv/"
+STORY_URL = f"{SITE}stasti/anna/"
+PHOTO_URL = f"{STORY_URL}anna.jpg"
+
+# Shaped like a MkDocs Material story page's content, with hostile additions.
+PAGE = """
+<h1 id="annas-dziesmas">Annas dziesmas<a class="headerlink" href="#annas-dziesmas"
+ title="Permanent link">¶</a></h1>
+<p class="lead" style="color:red" data-track="1" onclick="steal()">Mana vecmāmiņa
+<em>dziedāja</em> &amp; <strong>spēlēja</strong> ģitāru. Sk. <a href="../maris/" id="m">Māra
+stāstu</a> un <a href="/par/">par platformu</a>.</p>
+<script>document.cookie = "stolen";</script>
+<style>p { display: none }</style>
+<iframe src="https://tracker.example/"><p>iframe fallback text</p></iframe>
+<h2 id="berniba">Bērnība<a class="headerlink" href="#berniba" title="Permanent link">¶</a></h2>
+<p><a href="javascript:alert(1)">Klikšķini</a> <a href="data:text/html,x">datu saite</a>
+<a href="#berniba">augšup</a></p>
+<p><img src="anna.jpg" alt="Anna pie loga" width="1200" height="800" onerror="steal()"
+ class="photo"></p>
+<figure class="md-figure"><a class="glightbox" href="gimene.jpg"><img src="/atteli/gimene.jpg"
+ alt="Ģimene 1970. gadā"></a><figcaption>Ģimene pie mājas</figcaption></figure>
+<p>Otrā rindkopa pēc foto.</p>
+<blockquote><p>Dziesma ir <q>mūsu valoda</q>.</p></blockquote>
+<ul><li>Vijole</li><li>Ģitāra<ol><li>sešstīgu</li><li>septiņstīgu</li></ol></li></ul>
+<form action="/x"><input name="q" value="formas vērtība"><button>Sūtīt</button></form>
+<svg><text>svg teksts</text></svg>
+<div class="admonition note"><p class="admonition-title">Piezīme</p><p>rinda<br>nākamā</p></div>
+"""
+
+
+def story(**changes: object) -> StoryVersion:
+    values: dict[str, object] = {
+        "slug": "anna",
+        "language": "lv",
+        "title": "Annas dziesmas",
+        "summary": "Anna stāsta par mūziku.",
+        "date": date(2026, 3, 3),
+        "url": STORY_URL,
+        "author": "Ilze Kalniņa",
+        "person_label": "Anna",
+        "licence": "CC-BY-4.0",
+        "photographer": "Jānis Bērziņš",
+        "image": StoryImage(PHOTO_URL, 1200, 800, "Anna pie loga", "Foto studija Rīga"),
+    }
+    values.update(changes)
+    return StoryVersion(**values)  # type: ignore[arg-type]
+
+
+class _Collect(HTMLParser):
+    """Every start tag with its attributes, to check what a pasting CMS would receive."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def collect(html: str) -> _Collect:
+    parser = _Collect()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+ALLOWED = {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "em", "strong", "b", "i"}
+ALLOWED |= {"a", "br", "figure", "figcaption", "img", "cite", "q"}
+
+
+@pytest.fixture(params=[True, False], ids=["photos", "no-photos"])
+def images_allowed(request: pytest.FixtureRequest) -> bool:
+    return bool(request.param)
+
+
+def test_html_copy_has_no_scripts_frames_forms_or_their_content(images_allowed: bool) -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=images_allowed)
+    lowered = html.lower()
+    for banned in ("<script", "<style", "<iframe", "<form", "<input", "<button", "<svg"):
+        assert banned not in lowered
+    for content in ("stolen", "display: none", "iframe fallback", "formas vērtība", "svg teksts"):
+        assert content not in html
+    assert "Sūtīt" not in html
+
+
+def test_html_copy_keeps_only_allowed_tags_and_attributes(images_allowed: bool) -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=images_allowed)
+    assert " class=" not in html and " style=" not in html and " id=" not in html
+    assert not re.search(r"\son\w+\s*=", html)
+    assert "data-" not in html
+    for tag, attrs in collect(html).tags:
+        assert tag in ALLOWED
+        allowed_attrs = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}.get(tag, set())
+        assert set(attrs) <= allowed_attrs, (tag, attrs)
+
+
+def test_html_copy_drops_dangerous_links_but_keeps_their_words(images_allowed: bool) -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=images_allowed)
+    assert "javascript:" not in html and "data:" not in html
+    assert "Klikšķini" in html and "datu saite" in html
+
+
+def test_html_copy_drops_heading_anchors_and_the_page_title() -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=False)
+    assert "¶" not in html
+    assert "Permanent link" not in html
+    assert "<h2>Bērnība</h2>" in html
+    assert "<h1" not in html
+
+
+def test_html_copy_keeps_the_story_structure() -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=False)
+    assert "<em>dziedāja</em> &amp; <strong>spēlēja</strong>" in html
+    assert "<blockquote><p>Dziesma ir <q>mūsu valoda</q>.</p></blockquote>" in html
+    assert (
+        "<ul><li>Vijole</li><li>Ģitāra<ol><li>sešstīgu</li><li>septiņstīgu</li></ol></li></ul>"
+        in html
+    )
+    assert "<p>rinda<br>nākamā</p>" in html
+    assert "<p>Otrā rindkopa pēc foto.</p>" in html
+
+
+def test_html_copy_links_back_to_the_original_site() -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=False)
+    assert f'<a href="{SITE}stasti/maris/">Māra\nstāstu</a>' in html
+    assert f'<a href="{SITE}par/">par platformu</a>' in html
+    assert f'<a href="{STORY_URL}#berniba">augšup</a>' in html
+
+
+def test_without_photo_consent_no_image_or_image_url_appears_anywhere() -> None:
+    for render in (republish_html, republish_text, republish_markdown):
+        output = render(PAGE, story(), "lv", images_allowed=False)
+        assert "<img" not in output
+        assert ".jpg" not in output
+        assert "Anna pie loga" not in output  # alt text describes the photo
+        assert "Ģimene pie mājas" not in output  # a caption without its photo
+        assert "Foto studija Rīga" not in output and "Jānis Bērziņš" not in output
+        assert "![" not in output
+
+
+def test_with_photo_consent_each_image_is_followed_by_its_credit() -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=True)
+    lead = (
+        f'<img src="{PHOTO_URL}" alt="Anna pie loga" width="1200" height="800">'
+        "<br><em>Foto: Foto studija Rīga</em>"
+    )
+    assert lead in html
+    figure = re.search(r"<figure>.*?</figure>", html, re.DOTALL)
+    assert figure is not None
+    assert f'<img src="{SITE}atteli/gimene.jpg" alt="Ģimene 1970. gadā">' in figure.group(0)
+    # The photographer is credited in the caption after the photo.
+    assert "<figcaption>Ģimene pie mājas<br><em>Foto: Jānis Bērziņš</em></figcaption>" in html
+    # The lightbox link around the photo only repeats the image.
+    assert 'gimene.jpg"><img' not in html and f"{STORY_URL}gimene.jpg" not in html
+    assert html.count("<img") == 2
+
+
+def test_html_copy_ends_with_the_credit_and_licence() -> None:
+    html = republish_html(PAGE, story(), "lv", images_allowed=False)
+    last = html.rsplit("<p>", 1)[1]
+    assert last.startswith(
+        "Šo stāstu (autors: Ilze Kalniņa) pirmo reizi publicēja Latvijas romu platforma "
+        f'2026. gada 3. martā: <a href="{STORY_URL}">{STORY_URL}</a>'
+    )
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/deed.lv">CC BY 4.0' in last
+
+
+def test_credit_line_in_each_language() -> None:
+    anna = story(date=date(2026, 3, 3))
+    assert credit_line(anna, "lv") == (
+        "Šo stāstu (autors: Ilze Kalniņa) pirmo reizi publicēja Latvijas romu platforma "
+        f"2026. gada 3. martā: {STORY_URL}"
+    )
+    assert credit_line(anna, "en") == (
+        "This story by Ilze Kalniņa was first published by the Latvian Roma Platform "
+        f"on 3 March 2026: {STORY_URL}"
+    )
+    rml = credit_line(anna, "rml")
+    assert "Ilze Kalniņa" in rml and "3.03.2026" in rml and rml.endswith(STORY_URL)
+
+
+def test_credit_line_names_the_translator() -> None:
+    translated = story(language="en", translator="Anna Ozola")
+    assert credit_line(translated, "en").startswith(
+        "This story by Ilze Kalniņa, translated by Anna Ozola, was first published"
+    )
+    assert "tulkojums: Anna Ozola" in credit_line(translated, "lv")
+
+
+def test_credit_line_uses_the_given_site_name() -> None:
+    line = credit_line(story(), "en", {"en": "Roma Platform of Latvia"})
+    assert "by the Roma Platform of Latvia on" in line
+
+
+@pytest.mark.parametrize(
+    ("day", "language", "expected"),
+    [
+        (date(2026, 1, 1), "lv", "2026. gada 1. janvārī"),
+        (date(2026, 12, 24), "lv", "2026. gada 24. decembrī"),
+        (date(2026, 3, 3), "en", "3 March 2026"),
+        (date(2026, 3, 3), "rml", "3.03.2026"),
+        (date(2026, 11, 15), "rml", "15.11.2026"),
+    ],
+)
+def test_dates_read_naturally_in_each_language(day: date, language: str, expected: str) -> None:
+    assert format_date(day, language) == expected
+
+
+def test_licences_point_to_the_creative_commons_deeds() -> None:
+    assert set(LICENCES) == {
+        "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0",
+        "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0", "CC-BY-NC-ND-4.0",
+    }  # fmt: skip
+    for licence_id, (name, url) in LICENCES.items():
+        assert name.startswith("Creative Commons Attribution")
+        assert re.fullmatch(r"https://creativecommons\.org/licenses/[a-z-]+/4\.0/", url)
+        assert url.split("/")[-3] == licence_id.removeprefix("CC-").removesuffix("-4.0").lower()
+    assert deed_url("CC-BY-NC-ND-4.0", "lv").endswith("/by-nc-nd/4.0/deed.lv")
+    assert deed_url("CC-BY-4.0", "en").endswith("/by/4.0/deed.en")
+    assert deed_url("CC-BY-4.0", "rml").endswith("/by/4.0/deed.en")
+    assert licence_label("CC-BY-NC-SA-4.0") == "CC BY-NC-SA 4.0"
+    with pytest.raises(ValueError):
+        licence_label("CC0")
+
+
+def test_text_copy_has_title_story_credit_and_licence() -> None:
+    text = republish_text(PAGE, story(language="en"), "en", images_allowed=False)
+    assert text.startswith("Annas dziesmas\n\n")
+    assert "<" not in text and "&amp;" not in text
+    assert "Mana vecmāmiņa dziedāja & spēlēja ģitāru." in text
+    assert f"Māra stāstu ({SITE}stasti/maris/)" in text
+    assert "- Vijole\n- Ģitāra\n  1. sešstīgu\n  2. septiņstīgu" in text
+    assert (
+        "This story by Ilze Kalniņa was first published by the Latvian Roma Platform "
+        f"on 3 March 2026: {STORY_URL}" in text
+    )
+    assert "Licence: CC BY 4.0 (Creative Commons Attribution 4.0 International), " in text
+    assert "https://creativecommons.org/licenses/by/4.0/deed.en" in text
+
+
+def test_markdown_copy_has_title_story_credit_and_licence() -> None:
+    md = republish_markdown(PAGE, story(), "lv", images_allowed=False)
+    assert md.startswith("# Annas dziesmas\n\n")
+    assert "## Bērnība" in md
+    assert "*dziedāja* & **spēlēja**" in md
+    assert f"[Māra stāstu]({SITE}stasti/maris/)" in md
+    assert "> Dziesma ir „mūsu valoda“." in md
+    assert "rinda\\\nnākamā" in md
+    assert f"2026. gada 3. martā: <{STORY_URL}>" in md
+    assert "(https://creativecommons.org/licenses/by/4.0/deed.lv)" in md
+    assert "<script" not in md and "stolen" not in md
+
+
+def test_markdown_copy_keeps_photos_with_credit_when_allowed() -> None:
+    md = republish_markdown(PAGE, story(), "lv", images_allowed=True)
+    assert f"![Anna pie loga]({PHOTO_URL})\\\n*Foto: Foto studija Rīga*" in md
+
+
+def test_markdown_text_cannot_turn_into_markup() -> None:
+    page = "<p>2026. gadā *ne* [saite](x) <b>tā</b></p><p>- nav saraksts</p>"
+    md = republish_markdown(page, story(), "lv", images_allowed=False)
+    assert "2026\\. gadā \\*ne\\* \\[saite\\](x) **tā**" in md
+    assert "\\- nav saraksts" in md
+
+
+def test_sample_story_copies_say_it_is_not_real() -> None:
+    sample = story(sample=True, language="en")
+    for render in (republish_html, republish_text, republish_markdown):
+        output = unescape(render(PAGE, sample, "en", images_allowed=False))
+        # Before the story, so nobody quotes the text without having seen it.
+        assert 0 <= output.find(SAMPLE_NOTICES["en"]) < output.find("Mana vecmāmiņa")
+
+
+def test_unknown_licence_is_refused() -> None:
+    with pytest.raises(ValueError):
+        republish_html(PAGE, story(licence="all-rights-reserved"), "lv", images_allowed=False)

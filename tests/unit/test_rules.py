@@ -1,0 +1,653 @@
+"""The content rules as an editor meets them: each broken file gives its rule, file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hooks import content_checks, rules
+from hooks.content_checks import check_files, check_project, discover_content
+from hooks.rules import Finding, all_rules
+from hooks.rules_reference import rules_reference_markdown
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
+TODAY = dt.date(2026, 6, 1)
+STORY = "stories/anna-rudevica/index.lv.md"
+STORY_EN = "stories/anna-rudevica/index.en.md"
+HERITAGE = "docs/heritage/music.lv.md"
+EVENT = "docs/events/roma-day-2026.lv.md"
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root)
+    return root
+
+
+def write(root: Path, rel: str, content: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> Path:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture {rel} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(root: Path, rel: str, snippet: str) -> int:
+    """The line of `rel` that contains `snippet` (exactly one must)."""
+    lines = (root / rel).read_text(encoding="utf-8").split("\n")
+    matching = [number for number, line in enumerate(lines, 1) if snippet in line]
+    assert len(matching) == 1, f"{snippet!r} is on lines {matching} of {rel}"
+    return matching[0]
+
+
+def where(findings: list[Finding]) -> set[tuple[str, str, int]]:
+    return {(item.rule_id, item.path, item.line) for item in findings}
+
+
+def check(root: Path) -> list[Finding]:
+    return check_project(root, today=TODAY)
+
+
+def page(body: str, front: str = "title: Lapa\ntranslation: original\n") -> str:
+    return f"---\n{front}---\n{body}"
+
+
+# -- the fixture itself ------------------------------------------------------------------------
+
+
+def test_the_valid_fixture_project_has_no_findings(tmp_path):
+    assert check(project(tmp_path)) == []
+
+
+def test_discover_finds_stories_and_pages_but_not_assets(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/assets/notes.md", "not content")
+    write(root, "docs/search.lv.md", page(""))
+    found = {path.relative_to(root).as_posix() for path in discover_content(root)}
+    assert STORY in found and "docs/search.lv.md" in found and HERITAGE in found
+    assert "docs/assets/notes.md" not in found
+
+
+def test_finding_format_names_file_line_severity_rule_field_and_fix(tmp_path):
+    root = project(tmp_path)
+    edit(root, "docs/about.lv.md", "title: Par platformu", "tittle: Par platformu")
+    lines = [item.format() for item in check(root)]
+    assert (
+        "docs/about.lv.md:2: error LRP023 tittle: `tittle` is not a field of a page. "
+        "Did you mean `title`? Rename the field."
+    ) in lines
+
+
+# -- front matter fields -----------------------------------------------------------------------
+
+
+def test_missing_title_is_reported_at_the_front_matter(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/untitled.lv.md", page("Teksts\n", front="translation: original\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP020", "docs/untitled.lv.md", 1)}
+    assert findings[0].field == "title"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "field", "expected"),
+    [
+        ("title: Lapa\nsample: \"yes\"\n", 3, "sample", "true or false"),
+        ("title: 2026\n", 2, "title", "text"),
+        ("title: Lapa\nhide: toc\n", 3, "hide", "a list"),
+        ("title: Lapa\nnoindex:\n", 3, "noindex", "empty"),
+    ],
+)
+def test_wrong_type_names_the_expected_type(tmp_path, front, line, field, expected):
+    root = project(tmp_path)
+    write(root, "docs/typed.lv.md", page("", front=front + "translation: original\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP021", "docs/typed.lv.md", line)}
+    assert findings[0].field == field
+    assert expected in findings[0].message
+
+
+def test_wrong_enum_value_lists_the_allowed_values_and_a_guess(tmp_path):
+    root = project(tmp_path)
+    edit(root, "docs/about.lv.md", "translation: original", "translation: orignal")
+    findings = check(root)
+    assert where(findings) == {("LRP022", "docs/about.lv.md", 4)}
+    assert "Did you mean `original`?" in findings[0].message
+    assert "original, reviewed, unreviewed" in findings[0].message
+
+
+def test_wrong_form_uses_the_schema_advice(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "ref: LRP-2026-001", "ref: 2026/1")
+    edit(root, STORY_EN, "ref: LRP-2026-001", "ref: 2026/1")
+    findings = [item for item in check(root) if item.path == STORY]
+    assert where(findings) == {("LRP022", STORY, line_of(root, STORY, "ref: 2026/1"))}
+    assert "LRP-2026-001" in findings[0].message
+
+
+def test_unknown_key_suggests_the_closest_field(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "organiser:", "organizer:")
+    findings = check(root)
+    assert where(findings) == {("LRP023", EVENT, 11)}
+    assert "Did you mean `organiser`?" in findings[0].message
+
+
+def test_unknown_nested_key_is_reported_with_its_dotted_path(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  review_by: 2028-02-01", "  review_by: 2028-02-01\n  reviewd: yes")
+    findings = [item for item in check(root) if item.rule_id == "LRP023"]
+    assert [(item.path, item.line, item.field) for item in findings] == [
+        (STORY, line_of(root, STORY, "reviewd:"), "consent.reviewd")
+    ]
+
+
+# -- file names --------------------------------------------------------------------------------
+
+
+def test_unknown_language_suffix_is_an_error(tmp_path):
+    root = project(tmp_path)
+    write(root, "stories/anna-rudevica/index.lt.md", "---\ntitle: x\n---\n")
+    write(root, "docs/story.lt.md", page("Teksts\n"))
+    findings = [item for item in check(root) if item.rule_id == "LRP010"]
+    assert where(findings) == {
+        ("LRP010", "docs/story.lt.md", 1),
+        ("LRP010", "stories/anna-rudevica/index.lt.md", 1),
+    }
+    assert "left out" in findings[0].message
+
+
+def test_missing_language_suffix_is_an_error(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/contacts.md", page("Teksts\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP011", "docs/contacts.md", 1)}
+    assert "contacts.lv.md" in findings[0].message
+
+
+def test_uppercase_language_suffix_gets_a_rename_hint(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/contacts.LV.md", page("Teksts\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP010", "docs/contacts.LV.md", 1)}
+    assert "lowercase" in findings[0].message and "`.lv.md`" in findings[0].message
+
+
+def test_same_event_slug_in_two_folders_is_reported_on_both(tmp_path):
+    root = project(tmp_path)
+    (root / "docs/events/2025").mkdir()
+    shutil.copy(root / EVENT, root / "docs/events/2025/roma-day-2026.lv.md")
+    assert {
+        ("LRP012", EVENT, 1),
+        ("LRP012", "docs/events/2025/roma-day-2026.lv.md", 1),
+    } <= where(check(root))
+
+
+def test_story_slugs_differing_only_in_case_are_duplicates(tmp_path):
+    root = project(tmp_path)
+    shutil.copytree(root / "stories/anna-rudevica", root / "stories/Anna-Rudevica")
+    rule_ids = {item.rule_id for item in check(root) if item.path.startswith("stories/Anna")}
+    assert {"LRP012", "LRP014"} <= rule_ids
+
+
+def test_two_files_with_the_same_address_are_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/about/index.lv.md", page("Teksts\n"))
+    assert {("LRP013", "docs/about.lv.md", 1), ("LRP013", "docs/about/index.lv.md", 1)} <= where(
+        check(root)
+    )
+
+
+def test_slug_with_capitals_or_diacritics_gets_a_suggestion(tmp_path):
+    root = project(tmp_path)
+    shutil.copy(root / EVENT, root / "docs/events/Romu-Diena.lv.md")
+    findings = [item for item in check(root) if item.rule_id == "LRP014"]
+    assert [(item.path, item.line) for item in findings] == [("docs/events/Romu-Diena.lv.md", 1)]
+    assert "romu-diena" in findings[0].message
+
+
+def test_markdown_file_outside_a_story_folder_is_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "stories/loose.lv.md", page("Teksts\n"))
+    assert ("LRP015", "stories/loose.lv.md", 1) in where(check(root))
+
+
+# -- links and images --------------------------------------------------------------------------
+
+
+def test_broken_link_is_reported_with_its_line_and_a_guess(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/links.lv.md", page("Teksts.\n\nSkatīt [par mums](abuot.md).\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP030", "docs/links.lv.md", 7)}
+    assert "Did you mean `about.md`?" in findings[0].message
+
+
+def test_link_to_a_page_finds_any_language_version(tmp_path):
+    root = project(tmp_path)
+    # about exists only as about.lv.md; an English page linking to about.md is fine.
+    write(root, "docs/links.en.md", page("[About](about.md) [Home](index.en.md)\n",
+                                         front="title: Links\ntranslation: reviewed\n"))
+    assert check(root) == []
+
+
+def test_link_to_an_explicit_missing_language_version_is_broken(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/links.lv.md", page("[About](about.en.md)\n"))
+    assert where(check(root)) == {("LRP030", "docs/links.lv.md", 5)}
+
+
+def test_broken_image_in_the_text_is_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/images.lv.md", page("Teksts\n\n![Attēls](images/missing.png)\n"))
+    assert where(check(root)) == {("LRP031", "docs/images.lv.md", 7)}
+
+
+def test_story_image_named_in_front_matter_must_exist(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "file: portrait.jpg", "file: Portrait.jpg")
+    findings = check(root)
+    assert where(findings) == {("LRP031", STORY, line_of(root, STORY, "Portrait.jpg"))}
+    assert findings[0].field == "images.0.file"
+
+
+def test_story_links_resolve_as_if_the_story_were_in_docs(tmp_path):
+    root = project(tmp_path)
+    # From stories/<slug>/ the site sees ../../heritage/music.md, not ../../docs/heritage/...
+    edit(root, STORY, "(../../heritage/music.md)", "(../../docs/heritage/music.md)")
+    assert where(check(root)) == {("LRP030", STORY, line_of(root, STORY, "../../docs/"))}
+
+
+def test_link_from_docs_to_the_story_folder_gets_the_right_path(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/links.lv.md", page("[Anna](../stories/anna-rudevica/index.md)\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP030", "docs/links.lv.md", 5)}
+    assert "`stories/anna-rudevica/index.md`" in findings[0].message
+
+
+def test_links_in_code_and_comments_are_not_checked(tmp_path):
+    root = project(tmp_path)
+    body = "`[x](missing.md)`\n\n```md\n[y](missing.md)\n```\n\n<!-- [z](missing.md) -->\n"
+    write(root, "docs/code.lv.md", page(body))
+    assert check(root) == []
+
+
+def test_external_links_anchors_and_mail_are_not_checked(tmp_path):
+    root = project(tmp_path)
+    body = "[a](https://example.org/x.md) [b](#virsraksts) [c](mailto:a@b.lv) [d](tel:+371)\n"
+    write(root, "docs/external.lv.md", page(body))
+    assert check(root) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "rule_id"),
+    [
+        ("<script>alert(1)</script>", "LRP034"),
+        ('<iframe src="https://example.org/embed"></iframe>', "LRP034"),
+        ('<object data="movie.swf"></object>', "LRP034"),
+        ('<embed src="movie.swf">', "LRP034"),
+        ('<img src="index.lv.md" onerror="alert(1)">', "LRP034"),
+        ('<a href="about.md" onclick="steal()">Par</a>', "LRP034"),
+        ('[Par mums](about.md){ onclick="steal()" }', "LRP034"),
+        ("[Spied](javascript:alert(1))", "LRP035"),
+        ('<a href="JavaScript:alert(1)">x</a>', "LRP035"),
+        ("![Bilde](data:image/png;base64,iVBORw0KGgo=)", "LRP035"),
+        ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "LRP035"),
+    ],
+)
+def test_unsafe_html_and_addresses_are_errors_on_their_line(tmp_path, body, rule_id):
+    root = project(tmp_path)
+    write(root, "docs/unsafe.lv.md", page(f"Ievads.\n\n{body}\n"))
+    findings = check(root)
+    assert where(findings) == {(rule_id, "docs/unsafe.lv.md", 7)}
+    assert all(item.severity == "error" for item in findings)
+
+
+def test_html_shown_as_code_is_not_unsafe(tmp_path):
+    root = project(tmp_path)
+    body = "Use `<script>` never.\n\n```html\n<iframe src=x onload=y></iframe>\n```\n"
+    write(root, "docs/code.lv.md", page(body))
+    assert check(root) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["../../secret.txt", "../../../etc/passwd", "/home/anna/Desktop/foto.jpg",
+     "C:\\Users\\Anna\\foto.jpg", "file:///C:/Users/Anna/foto.jpg"],
+)
+def test_reference_outside_the_repository_is_an_error(tmp_path, target):
+    root = project(tmp_path)
+    write(root, "docs/outside.lv.md", page(f"Teksts\n\n![Foto]({target})\n"))
+    assert where(check(root)) == {("LRP032", "docs/outside.lv.md", 7)}
+
+
+def test_site_absolute_link_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/absolute.lv.md", page("[About](/en/about/)\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP033", "docs/absolute.lv.md", 5)}
+    assert findings[0].severity == "warning"
+
+
+# -- sizes and placeholders --------------------------------------------------------------------
+
+
+def test_markdown_over_200_kb_is_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/huge.lv.md", page("Teksts teksts.\n" * 15_000))
+    assert where(check(root)) == {("LRP005", "docs/huge.lv.md", 1)}
+
+
+def test_story_image_over_15_mb_is_reported(tmp_path):
+    root = project(tmp_path)
+    image = root / "stories/anna-rudevica/portrait.jpg"
+    with image.open("r+b") as handle:
+        handle.truncate(16 * 1024 * 1024)  # sparse: no real 16 MB written
+    assert where(check(root)) == {("LRP006", "stories/anna-rudevica/portrait.jpg", 1)}
+
+
+def test_placeholder_is_reported_and_hides_the_schema_complaint(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "start: 2026-04-08 18:00", 'start: "TODO(start): YYYY-MM-DD HH:MM"')
+    edit(root, EVENT, "Koncerts un diskusija. Skatīt", "TODO(text): write. Skatīt")
+    findings = check(root)
+    assert where(findings) == {
+        ("LRP007", EVENT, line_of(root, EVENT, "TODO(start)")),
+        ("LRP007", EVENT, line_of(root, EVENT, "TODO(text)")),
+    }
+    assert [item.field for item in findings] == ["start", ""]
+
+
+# -- content types -----------------------------------------------------------------------------
+
+
+def test_heritage_page_without_sources_is_an_error(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/heritage/dances.lv.md", page("Dejas.\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP040", "docs/heritage/dances.lv.md", 1)}
+
+
+def test_heritage_page_with_an_empty_source_list_is_an_error(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/heritage/dances.lv.md",
+          page("Dejas.\n", front="title: Dejas\ntranslation: original\nsources: []\n"))
+    assert where(check(root)) == {("LRP040", "docs/heritage/dances.lv.md", 4)}
+
+
+def test_citation_of_an_unknown_source_is_reported_on_its_line(tmp_path):
+    root = project(tmp_path)
+    edit(root, HERITAGE, "[@tihovska-2010]", "[@tihovska-2010; @tihovska-2011]")
+    findings = check(root)
+    assert where(findings) == {("LRP041", HERITAGE, line_of(root, HERITAGE, "tihovska-2011"))}
+    assert "Did you mean `tihovska-2010`?" in findings[0].message
+
+
+def test_uncited_source_is_information(tmp_path):
+    root = project(tmp_path)
+    edit(root, HERITAGE, " [@tihovska-2010]", "")
+    findings = check(root)
+    assert where(findings) == {("LRP042", HERITAGE, line_of(root, HERITAGE, "- id: tihovska"))}
+    assert findings[0].severity == "info"
+
+
+def test_story_image_without_alt_text_is_an_error(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "    alt: Anna sēž pie loga ar ģitāru.\n", "")
+    findings = check(root)
+    assert where(findings) == {("LRP043", STORY, line_of(root, STORY, "- file: portrait.jpg"))}
+
+
+@pytest.mark.parametrize("alt", ['""', "' '", ""])
+def test_story_image_with_empty_alt_text_is_an_error(tmp_path, alt):
+    root = project(tmp_path)
+    edit(root, STORY, "alt: Anna sēž pie loga ar ģitāru.", f"alt: {alt}")
+    assert where(check(root)) == {("LRP043", STORY, line_of(root, STORY, "alt:"))}
+
+
+def test_consent_past_its_review_date_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    findings = check_project(root, today=dt.date(2028, 3, 1))
+    line = line_of(root, STORY, "review_by:")
+    assert where(findings) == {("LRP044", STORY, line), ("LRP044", STORY_EN, line)}
+    assert {item.severity for item in findings} == {"warning"}
+
+
+def test_consent_date_after_review_date_is_an_error(tmp_path):
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "review_by: 2028-02-01", "review_by: 2025-02-01")
+    findings = check(root)
+    line = line_of(root, STORY, "review_by:")
+    assert where(findings) == {("LRP045", STORY, line), ("LRP045", STORY_EN, line)}
+
+
+def test_consent_date_in_the_future_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    findings = check_project(root, today=dt.date(2026, 1, 1))
+    line = line_of(root, STORY, "  date: 2026-02-01")
+    assert where(findings) == {("LRP053", STORY, line), ("LRP053", STORY_EN, line)}
+
+
+def test_withdrawn_consent_is_reported(tmp_path):
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "status: active", "status: withdrawn")
+    line = line_of(root, STORY, "status:")
+    assert where(check(root)) == {("LRP046", STORY, line), ("LRP046", STORY_EN, line)}
+
+
+def test_story_language_without_consent_is_reported(tmp_path):
+    root = project(tmp_path)
+    shutil.copy(root / STORY_EN, root / "stories/anna-rudevica/index.rml.md")
+    rml = "stories/anna-rudevica/index.rml.md"
+    assert ("LRP047", rml, line_of(root, rml, "languages: [lv, en]")) in where(check(root))
+
+
+def test_photos_without_photo_consent_are_an_error(tmp_path):
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "photos: true", "photos: false")
+    line = line_of(root, STORY, "images:")
+    assert where(check(root)) == {("LRP048", STORY, line), ("LRP048", STORY_EN, line)}
+
+
+def test_language_versions_with_different_consent_are_an_error(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY_EN, "ref: LRP-2026-001", "ref: LRP-2026-009")
+    findings = check(root)
+    assert where(findings) == {("LRP049", STORY_EN, line_of(root, STORY_EN, "consent:"))}
+    assert "ref" in findings[0].message
+
+
+def test_hidden_town_written_in_front_matter_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  region: Latgale", "  town: Rēzekne\n  region: Latgale")
+    assert where(check(root)) == {("LRP050", STORY, line_of(root, STORY, "town: Rēzekne"))}
+
+
+def test_event_ending_before_it_starts_is_an_error(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "end: 2026-04-08 21:00", "end: 2026-04-08 17:00")
+    assert where(check(root)) == {("LRP051", EVENT, line_of(root, EVENT, "end:"))}
+
+
+def test_event_times_without_offset_are_riga_time(tmp_path):
+    root = project(tmp_path)
+    # 17:30 at UTC+2 is 18:30 in Riga (UTC+3 in April): after the 18:00 start.
+    edit(root, EVENT, "end: 2026-04-08 21:00", 'end: "2026-04-08 17:30+02:00"')
+    assert check(root) == []
+    edit(root, EVENT, 'end: "2026-04-08 17:30+02:00"', 'end: "2026-04-08 16:30+02:00"')
+    assert where(check(root)) == {("LRP051", EVENT, line_of(root, EVENT, "end:"))}
+
+
+def test_event_ending_on_an_earlier_day_is_an_error(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "end: 2026-04-08 21:00", "end: 2026-04-07")
+    assert where(check(root)) == {("LRP051", EVENT, line_of(root, EVENT, "end:"))}
+
+
+def test_registration_closing_after_the_start_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "deadline: 2026-04-05", "deadline: 2026-04-09")
+    findings = check(root)
+    assert where(findings) == {("LRP052", EVENT, line_of(root, EVENT, "deadline:"))}
+    assert findings[0].severity == "warning"
+
+
+# -- translations ------------------------------------------------------------------------------
+
+
+def test_english_page_without_translation_status_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/about.en.md", page("Text\n", front="title: About\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP060", "docs/about.en.md", 1)}
+    assert findings[0].severity == "warning"
+
+
+def test_latvian_page_without_translation_status_is_fine(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/contacts.lv.md", page("Teksts\n", front="title: Kontakti\n"))
+    assert check(root) == []
+
+
+def test_unreviewed_translation_without_translator_is_information(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/about.rml.md",
+          page("Text\n", front="title: Pal platforma\ntranslation: unreviewed\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP061", "docs/about.rml.md", 3)}
+    assert findings[0].severity == "info"
+
+
+# -- the engine --------------------------------------------------------------------------------
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
+    root = project(tmp_path)
+    front = "tittle: Lapa\ntranslation: revieved\nsample: jā\n"
+    body = "[x](missing.md)\n<script>x</script>\n"
+    write(root, "docs/many.lv.md", page(body, front=front))
+    assert {item.rule_id for item in check(root)} == {
+        "LRP020", "LRP021", "LRP022", "LRP023", "LRP030", "LRP034"
+    }
+
+
+def test_findings_are_sorted_by_file_then_line(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/b.lv.md", page("[x](missing.md)\n\n[y](gone.md)\n"))
+    write(root, "docs/a.lv.md", page("[x](missing.md)\n"))
+    findings = check(root)
+    assert [(item.path, item.line) for item in findings] == [
+        ("docs/a.lv.md", 5), ("docs/b.lv.md", 5), ("docs/b.lv.md", 7)
+    ]
+
+
+def test_an_internal_failure_on_one_file_is_a_finding_and_the_rest_is_checked(
+    tmp_path, monkeypatch
+):
+    root = project(tmp_path)
+    write(root, "docs/broken-link.lv.md", page("[x](missing.md)\n"))
+    real = content_checks.check_file
+
+    def fail_on_about(path, place, index, today):
+        if place.rel == "docs/about.lv.md":
+            raise RuntimeError("boom")
+        return real(path, place, index, today)
+
+    monkeypatch.setattr(content_checks, "check_file", fail_on_about)
+    findings = check(root)
+    assert where(findings) == {
+        ("LRP099", "docs/about.lv.md", 1), ("LRP030", "docs/broken-link.lv.md", 5)
+    }
+    assert "please report" in findings[0].message
+
+
+def test_check_files_checks_only_the_given_files_but_links_see_the_whole_tree(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/broken.lv.md", page("[x](missing.md)\n"))
+    chosen = write(root, "docs/links.lv.md", page("[Par](about.md)\n"))
+    assert check_files([chosen], root, today=TODAY) == []
+    assert check_files([Path("docs/broken.lv.md")], root, today=TODAY)[0].rule_id == "LRP030"
+
+
+def test_check_files_compares_duplicate_slugs_within_the_given_files(tmp_path):
+    root = project(tmp_path)
+    text = (root / EVENT).read_text(encoding="utf-8").replace("../heritage", "../../heritage")
+    copy = write(root, "docs/events/2025/roma-day-2026.lv.md", text)
+    assert {item.rule_id for item in check_files([copy, root / EVENT], root, today=TODAY)} == {
+        "LRP012"
+    }
+
+
+def test_symlinked_folders_are_not_followed(tmp_path):
+    root = project(tmp_path)
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symlinks here")
+    (root / "docs/loop").symlink_to(root / "docs", target_is_directory=True)
+    assert check(root) == []
+
+
+# -- the registry and the reference ------------------------------------------------------------
+
+
+def test_rule_ids_are_unique_and_every_rule_says_how_to_fix_it():
+    registry = all_rules()
+    assert len({rule.id for rule in registry}) == len(registry)
+    assert len({rule.name for rule in registry}) == len(registry)
+    for rule in registry:
+        assert rule.severity in rules.SEVERITIES
+        assert rule.fix.endswith("."), rule.id
+        assert rule.summary, rule.id
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_rules_reference_lists_every_rule(language):
+    reference = rules_reference_markdown(language)
+    for rule in all_rules():
+        assert f"`{rule.id}`" in reference
+    assert reference.count("\n| `LRP") == len(all_rules())
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_published_rules_reference_passes_the_check_itself(tmp_path, language):
+    root = project(tmp_path)
+    status = "original" if language == "lv" else "reviewed"
+    write(root, f"docs/rules.{language}.md", page(rules_reference_markdown(language),
+                                                  front=f"title: Rules\ntranslation: {status}\n"))
+    assert check(root) == []
+
+
+def test_markdown_link_forms_that_are_fine(tmp_path):
+    root = project(tmp_path)
+    body = (
+        'Piezīme[^1] un [saite](about.md "Par mums") un [atstarpe](<about.md>).\n\n'
+        "[^1]: Tihovska, 2010, 15. lpp.\n\n"
+        "[atsauce][par] un ![Foto](stories/anna-rudevica/portrait.jpg){ width=300 }\n\n"
+        '[par]: about.md "Par"\n\n'
+        "| a | [sākums](index.md#virsraksts) |\n| --- | --- |\n\n"
+        '<a href="https://example.org/?a=1&b=2">ārēja</a> <https://example.org/x>\n'
+    )
+    write(root, "docs/links.lv.md", page(body))
+    assert check(root) == []
+
+
+def test_rules_reference_is_introduced_in_latvian():
+    assert "Satura pārbaudes noteikumi" in rules_reference_markdown("lv")
+    assert "kļūda" in rules_reference_markdown("lv")

@@ -1,0 +1,159 @@
+"""The picture a shared story shows on social media: right size, readable Latvian and Romani
+letters, no metadata, and a photo only when the caller passes one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from hooks.images import strip_metadata_check
+from hooks.social_cards import (
+    BACKGROUND,
+    BOLD_FONT,
+    CARD_SIZE,
+    MAX_TITLE_LINES,
+    PHOTO_WIDTH,
+    REGULAR_FONT,
+    card_cache_key,
+    card_layout,
+    missing_glyphs,
+    render_card,
+    render_card_cached,
+)
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "data" / "fonts"
+LATVIAN_LETTERS = "ĀāČčĒēĢģĪīĶķĻļŅņŠšŪūŽž"
+GREEN = (40, 160, 60)
+LONG_TITLE = (
+    "Ģertrūde no Kuldīgas stāsta par savu ģimeni, par ceļiem, kurus viņas vecvecāki gāja "
+    "pirms kara, par ķēķi, kurā vienmēr smaržoja maize, par dziesmām, ko dziedāja vakaros, "
+    "un par to, kā šodien dzīvo viņas mazbērni Liepājā, Rīgā un Ventspilī"
+)
+
+
+def background_rgb() -> tuple[int, int, int]:
+    value = BACKGROUND.lstrip("#")
+    return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+
+def close(pixel: object, colour: tuple[int, int, int], tolerance: int = 12) -> bool:
+    assert isinstance(pixel, tuple)
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
+
+
+def test_card_is_a_1200x630_jpeg_without_metadata(tmp_path: Path) -> None:
+    out = tmp_path / "card.jpg"
+
+    render_card("Marija no Kuldīgas", "Dzīves stāsts", "Latvijas romu platforma", out, FONT_DIR)
+
+    with Image.open(out) as card:
+        assert card.format == "JPEG"
+        assert card.size == CARD_SIZE == (1200, 630)
+        assert len(card.getexif()) == 0
+        assert close(card.convert("RGB").getpixel((5, 5)), background_rgb())
+    assert strip_metadata_check(out) == {}
+
+
+@pytest.mark.parametrize("font_name", [BOLD_FONT, REGULAR_FONT])
+def test_font_has_every_latvian_and_romani_letter(font_name: str) -> None:
+    font = ImageFont.truetype(str(FONT_DIR / font_name), 60)
+
+    assert missing_glyphs(LATVIAN_LETTERS + "ǯǮ Dživipnaskiri historija", font) == []
+
+
+def test_missing_glyph_check_would_notice_a_box() -> None:
+    # Without this, an empty result above could mean the check never finds anything.
+    font = ImageFont.truetype(str(FONT_DIR / BOLD_FONT), 60)
+
+    assert missing_glyphs("a一b", font) == ["一"]
+
+
+def test_latvian_letters_are_drawn_with_their_marks() -> None:
+    # Each accented letter must draw differently from both the .notdef box and its bare base
+    # letter, i.e. the mark is really there.
+    font = ImageFont.truetype(str(FONT_DIR / BOLD_FONT), 60)
+
+    def pixels(text: str) -> bytes:
+        canvas = Image.new("L", (120, 120))
+        ImageDraw.Draw(canvas).text((30, 20), text, font=font, fill=255)
+        return canvas.tobytes()
+
+    box = pixels("\uffff")
+    for letter, bare in zip("ĀčžņģķļūŠē", "AczngkluSe", strict=True):
+        drawn = pixels(letter)
+        assert drawn != box, letter
+        assert drawn != pixels(bare), letter
+
+
+def test_long_title_is_wrapped_into_four_lines_with_an_ellipsis() -> None:
+    for has_photo in (False, True):
+        layout = card_layout(
+            LONG_TITLE, "Dzīves stāsts", "Latvijas romu platforma", FONT_DIR, has_photo=has_photo
+        )
+        font = ImageFont.truetype(str(FONT_DIR / BOLD_FONT), layout.title_size)
+
+        assert len(layout.title_lines) == MAX_TITLE_LINES
+        assert layout.title_lines[-1].endswith("…")
+        assert all(font.getlength(line) <= layout.text_width for line in layout.title_lines)
+        assert layout.title_bottom < layout.rule_y  # never runs into the footer
+        words = " ".join(layout.title_lines).rstrip("…").split()
+        assert LONG_TITLE.startswith(" ".join(words[:-1]))  # nothing reordered or dropped
+
+
+def test_short_title_keeps_its_big_type_on_one_line() -> None:
+    layout = card_layout("Marija", "Life story", "Latvian Roma Platform", FONT_DIR, has_photo=False)
+
+    assert layout.title_lines == ("Marija",)
+    assert layout.title_size == 72
+
+
+def test_photo_fills_the_right_third_only_when_passed(tmp_path: Path) -> None:
+    photo = tmp_path / "portrait.jpg"
+    Image.new("RGB", (900, 1200), GREEN).save(photo)
+    with_photo, without_photo = tmp_path / "with.jpg", tmp_path / "without.jpg"
+
+    render_card("Marija", "Dzīves stāsts", "romi.lv", with_photo, FONT_DIR, photo=photo)
+    render_card("Marija", "Dzīves stāsts", "romi.lv", without_photo, FONT_DIR)
+
+    right_third = (CARD_SIZE[0] - PHOTO_WIDTH // 2, CARD_SIZE[1] // 2)
+    with Image.open(with_photo) as card:
+        assert close(card.convert("RGB").getpixel(right_third), GREEN)
+    with Image.open(without_photo) as card:
+        assert close(card.convert("RGB").getpixel(right_third), background_rgb())
+
+
+def test_second_render_comes_from_the_cache(tmp_path: Path) -> None:
+    args = ("Marija no Kuldīgas", "Dzīves stāsts", "Latvijas romu platforma")
+
+    first, drawn_first = render_card_cached(*args, tmp_path / "cards", FONT_DIR)
+    second, drawn_second = render_card_cached(*args, tmp_path / "cards", FONT_DIR)
+    other, drawn_other = render_card_cached(
+        "Marija from Kuldīga", "Life story", args[2], tmp_path / "cards", FONT_DIR
+    )
+
+    assert (drawn_first, drawn_second, drawn_other) == (True, False, True)
+    assert first == second != other
+    with Image.open(first) as card:
+        assert card.size == CARD_SIZE
+    assert [p.name for p in (tmp_path / "cards").rglob("*.tmp")] == []
+
+
+def test_cache_key_changes_with_everything_that_changes_the_picture() -> None:
+    base = card_cache_key("Title", "Kicker", "Footer", None, "font-1")
+
+    assert base == card_cache_key("Title", "Kicker", "Footer", "", "font-1")
+    assert (
+        len(
+            {
+                base,
+                card_cache_key("Title 2", "Kicker", "Footer", None, "font-1"),
+                card_cache_key("Title", "Kicker 2", "Footer", None, "font-1"),
+                card_cache_key("Title", "Kicker", "Footer 2", None, "font-1"),
+                card_cache_key("Title", "Kicker", "Footer", "photo-hash", "font-1"),
+                card_cache_key("Title", "Kicker", "Footer", None, "font-2"),
+            }
+        )
+        == 6
+    )

@@ -1,0 +1,110 @@
+"""What search engines read from a story page's JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from hooks.feeds import StoryImage, StoryVersion
+from hooks.structured_data import HEADLINE_MAX, article_json_ld, headline, json_ld_script
+
+SITE = "https://romi.example.lv/"
+PUBLISHER = "Latvijas romu platforma / Kultūras ministrija"
+
+
+def story(**changes: object) -> StoryVersion:
+    values: dict[str, object] = {
+        "slug": "anna",
+        "language": "lv",
+        "title": "Annas dziesmas",
+        "summary": "Anna stāsta par mūziku.",
+        "date": date(2026, 3, 3),
+        "url": f"{SITE}stasti/anna/",
+        "author": "Ilze Kalniņa",
+        "person_label": "Anna",
+        "licence": "CC-BY-NC-ND-4.0",
+        "place_label": "Kurzeme",
+        "themes": ("music",),
+    }
+    values.update(changes)
+    return StoryVersion(**values)  # type: ignore[arg-type]
+
+
+def script_json(html: str) -> dict[str, object]:
+    match = re.fullmatch(r'<script type="application/ld\+json">(.*)</script>', html, re.DOTALL)
+    assert match, html
+    return json.loads(match.group(1))
+
+
+def test_article_has_what_search_engines_need() -> None:
+    data = script_json(json_ld_script(article_json_ld(story(), PUBLISHER, SITE, f"{SITE}logo.png")))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Annas dziesmas"
+    assert data["description"] == "Anna stāsta par mūziku."
+    assert data["inLanguage"] == "lv"
+    assert data["datePublished"] == "2026-03-03"
+    assert data["dateModified"] == "2026-03-03"
+    assert data["license"] == "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+    assert data["isAccessibleForFree"] is True
+    assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": f"{SITE}stasti/anna/"}
+    assert data["author"] == {"@type": "Person", "name": "Ilze Kalniņa"}
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "name": PUBLISHER,
+        "url": SITE,
+        "logo": {"@type": "ImageObject", "url": f"{SITE}logo.png"},
+    }
+    assert data["about"] == {"@type": "Person", "name": "Anna"}
+    assert data["contentLocation"] == {"@type": "Place", "name": "Kurzeme"}
+
+
+def test_no_image_without_photo_consent() -> None:
+    data = article_json_ld(story(photographer="J. Bērziņš"), PUBLISHER, SITE)
+    assert "image" not in data
+    assert "J. Bērziņš" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_image_with_photo_consent_carries_its_credit() -> None:
+    image = StoryImage(f"{SITE}stasti/anna/anna.jpg", 1200, 800, "Anna pie loga", "J. Bērziņš")
+    data = article_json_ld(story(image=image, photographer="J. Bērziņš"), PUBLISHER, SITE)
+    assert data["image"]["url"] == f"{SITE}stasti/anna/anna.jpg"
+    assert (data["image"]["width"], data["image"]["height"]) == (1200, 800)
+    assert data["image"]["creditText"] == "J. Bērziņš"
+
+
+def test_sample_story_names_no_real_person() -> None:
+    data = article_json_ld(story(sample=True), PUBLISHER, SITE)
+    assert data["genre"] == "illustrative example"
+    assert "about" not in data
+    assert "contentLocation" not in data
+    assert "Anna" not in json.dumps(data["author"])
+
+
+def test_updated_story_reports_its_modification_date() -> None:
+    data = article_json_ld(story(updated=date(2026, 5, 1), translator="A. Ozola"), PUBLISHER, SITE)
+    assert data["dateModified"] == "2026-05-01"
+    assert data["translator"] == {"@type": "Person", "name": "A. Ozola"}
+
+
+def test_organisation_author() -> None:
+    data = article_json_ld(story(author="Romu kopiena", author_is_organization=True), "P", SITE)
+    assert data["author"]["@type"] == "Organization"
+
+
+def test_long_title_is_shortened_at_a_word() -> None:
+    title = "Stāsts " * 30
+    short = headline(title)
+    assert len(short) <= HEADLINE_MAX
+    assert short.endswith("Stāsts…")
+    assert article_json_ld(story(title=title), "P", SITE)["headline"] == short
+    assert headline("Īss virsraksts") == "Īss virsraksts"
+
+
+def test_script_cannot_be_closed_from_inside_the_data() -> None:
+    title = 'Romi </script><script>alert("x")</script> <!-- un sinti'
+    html = json_ld_script(article_json_ld(story(title=title), PUBLISHER, SITE))
+    assert html.count("</script") == 1 and html.endswith("</script>")
+    assert "<!--" not in html
+    assert script_json(html)["name"] == title
