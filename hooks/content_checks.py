@@ -319,10 +319,17 @@ def schema_issues(content: ContentText, kind: str, skip: set[KeyPath]) -> list[I
     """Schema problems in editors' words; values under `skip` (placeholders) are left alone."""
     assert content.data is not None
     issues: list[Issue] = []
+    required_done: set[KeyPath] = set()
     for error in schema_validator(kind).iter_errors(content.data):
         path: KeyPath = tuple(error.absolute_path)
         if _is_under(path, skip):
             continue
+        if error.validator == "required":
+            # jsonschema reports each missing key separately, each with the whole list:
+            # report all missing keys of an object at its first error.
+            if path in required_done:
+                continue
+            required_done.add(path)
         issues.extend(_schema_issue(error, path, content, kind))
     return issues
 
@@ -347,12 +354,10 @@ def _schema_issue(
                 yield Issue(rules.IMAGE_ALT_MISSING, line, child,
                             "This image has no `alt:` text")
             else:
+                where = f" under `{name}:`" if name else ""
                 yield Issue(rules.REQUIRED_FIELD, line, child,
                             f"The required field `{child}` is missing",
-                            f"Add `{key}:` {'under `' + name + ':`' if name else ''}"
-                            f"{' ' if name else ''}with its value.".replace("  ", " "))
-            # jsonschema reports each missing key separately; report each once.
-            break
+                            f"Add `{key}:`{where} with its value.")
     elif validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         instance = error.instance if isinstance(error.instance, dict) else {}
@@ -556,7 +561,7 @@ def _story_issues(
         if f"{folder}/{image['file']}" not in index.files:
             issues.append(_missing_file_issue(
                 rules.BROKEN_IMAGE, content.line_of(path), dotted(path), image["file"],
-                f"{folder}/{image['file']}", index, place,
+                f"{folder}/{image['file']}", index,
             ))
     consent = data.get("consent") if isinstance(data.get("consent"), dict) else None
     if consent is None:
@@ -656,8 +661,7 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
 
 
 def _missing_file_issue(
-    rule: Rule, line: int, field_name: str, written: str, resolved: str, index: TreeIndex,
-    place: ContentPath,
+    rule: Rule, line: int, field_name: str, written: str, resolved: str, index: TreeIndex
 ) -> Issue:
     directory, _, name = resolved.rpartition("/")
     where = resolved if resolved.startswith("stories/") else f"docs/{resolved}"
@@ -738,7 +742,7 @@ def _link_issues(
             if posixpath.splitext(path)[1].lower() in _IMAGE_SUFFIXES
             else rules.BROKEN_LINK
         )
-        issues.append(_missing_file_issue(rule, line, "", target, resolved, index, place))
+        issues.append(_missing_file_issue(rule, line, "", target, resolved, index))
     return issues
 
 
@@ -989,7 +993,7 @@ def _check(
             results.append(FileResult(place, [finding(rel, Issue(
                 rules.INTERNAL_ERROR, 1, "",
                 f"Internal error while checking this file ({type(error).__name__}: "
-                f"{_short(error, 120)}), please report",
+                f"{_short(error, 120)})",
             ))]))
     findings = [item for result in results for item in result.findings]
     try:
@@ -999,7 +1003,7 @@ def _check(
         findings.append(Finding(
             rels[0] if rels else ".", 1, rules.INTERNAL_ERROR.id, "error", "",
             f"Internal error in the checks across files ({type(error).__name__}: "
-            f"{_short(error, 120)}), please report. {rules.INTERNAL_ERROR.fix}",
+            f"{_short(error, 120)}). {rules.INTERNAL_ERROR.fix}",
         ))
     return sorted(set(findings))
 

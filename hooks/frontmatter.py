@@ -163,9 +163,18 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
         if _unsafe_tag(node) is not None:
             content.issues.append(_unsafe_issue(node, (), first_line))
             return
-        _inspect(node, (), content, first_line, set())
         try:
+            _inspect(node, (), content, first_line, set())
             constructed = loader.construct_document(node)
+        except RecursionError:
+            content.issues.append(
+                Issue(
+                    rules.YAML_SYNTAX, first_line, "",
+                    "The front matter is nested far too deeply",
+                    "Check the brackets `[ ]` and `{ }`: every one that opens must close.",
+                )
+            )
+            return
         except (yaml.YAMLError, ValueError, TypeError) as error:
             mark = getattr(error, "problem_mark", None)
             line = first_line + mark.line if mark is not None else first_line

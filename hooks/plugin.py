@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hooks import feeds, reuse, site_data, structured_data
+from hooks import feeds, images, reuse, site_data, social_cards, structured_data
 from hooks.alternates import (
     available_language_urls,
     group_translations,
@@ -28,6 +29,7 @@ from hooks.alternates import (
 )
 from hooks.build_date import build_date
 from hooks.citations import parse_sources, render_citations
+from hooks.content_checks import check_project, count_by_severity, has_errors
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGES, strip_language_prefix, url_prefix
 from hooks.listings import (
     MAIN_LISTING_SRC,
@@ -36,14 +38,25 @@ from hooks.listings import (
     facet_counts,
     listing_languages,
 )
-from hooks.reporting import content_warning
+from hooks.reporting import content_info, content_warning
+from hooks.rules_reference import rules_reference_markdown
 from hooks.search_index import build_search_index
 from hooks.sitemap import SitemapEntry, render_sitemap
 from hooks.stories import StoryCatalogue, StoryVersion, collect_stories, person_label, place_label
-from hooks.story_outputs import as_published, write_republish_material, write_story_feeds
+from hooks.story_outputs import (
+    FEED_SITE_NAMES,
+    as_published,
+    write_republish_material,
+    write_story_feeds,
+)
+from hooks.translation_report import only_published_stories, translation_report
+from hooks.translation_report import render_markdown as translation_report_markdown
 from hooks.translations import fallback_notice, translation_status, unreviewed_notice
 
 log = logging.getLogger("mkdocs.plugins.lrp")
+
+# Editors work in Latvian and English; the reference pages exist in those two languages.
+EDITOR_LANGUAGES = frozenset({"lv", "en"})
 
 # mkdocs-static-i18n handles files, nav and post-build at priority -100.
 BEFORE_I18N = 10
@@ -64,6 +77,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.listings: dict[str, list[ListingPage]] = {}
         self.listing_by_src: dict[str, ListingPage] = {}
         self.story_feed_entries: list[feeds.FeedEntry] = []
+        self.image_sets: dict[Path, images.ImageSet] = {}
+        self.image_counts = (0, 0)  # (processed now, taken from the cache)
+        self.cards: dict[tuple[str, str], Path] = {}
         self.republish_material: dict[str, Any] = {}
 
     # -- configuration -------------------------------------------------------------------
@@ -82,17 +98,136 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # The first (Latvian) build of a run: forget whatever a previous run collected and
             # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
+            self._check_content()
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
             self.listings = build_listings(self.catalogue)
+            self._prepare_story_images()
             for withheld in self.catalogue.withheld:
                 content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
         self.story_feed_entries = []
         self.republish_material = {}
+        self._config = config
         self._translate_palette_toggles(config)
         # One sitemap for the whole site is written after the last language instead.
         config.theme.static_templates.discard("sitemap.xml")
         return config
+
+    def _check_content(self) -> None:
+        """The editors' content checks: errors stop the build, the rest is printed."""
+        findings = check_project(self.project_root, today=build_date())
+        for finding in findings:
+            if finding.severity == "warning":
+                content_warning(finding.format())
+            elif finding.severity == "info":
+                content_info(finding.format())
+        if has_errors(findings):
+            errors = [finding.format() for finding in findings if finding.severity == "error"]
+            counts = count_by_severity(findings)
+            raise PluginError(
+                f"Content check found {counts['error']} error(s); fix them and build again "
+                "(`make check` lists them without building):\n  " + "\n  ".join(errors)
+            )
+
+    # -- story images and social cards (once per site build, shared by all languages) ------
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.project_root / ".cache"
+
+    def _image_source(self, story: StoryVersion, file_name: str) -> Path:
+        return story.source_path.parent / file_name
+
+    def _prepare_story_images(self) -> None:
+        sources = sorted(
+            {
+                self._image_source(story, image.file)
+                for story in self.catalogue.published
+                for image in story.images
+            }
+        )
+        batch = images.process_images(sources, self.cache_dir / "images")
+        errors = []
+        for source, problems in sorted(batch.problems.items()):
+            relative = source.relative_to(self.project_root).as_posix()
+            for problem in problems:
+                if problem.severity == "error":
+                    errors.append(f"{relative}: {problem.message}")
+                else:
+                    content_warning(f"{relative}: {problem.message}")
+        if errors:
+            raise PluginError("Story images cannot be published:\n  " + "\n  ".join(errors))
+        self.image_sets = dict(batch.sets)
+        self.image_counts = (batch.processed, batch.cached)
+        self.cards = {}
+        for story in self.catalogue.published:
+            self.cards[(story.slug, story.language)] = self._social_card(story)
+
+    def _social_card(self, story: StoryVersion) -> Path:
+        strings = site_data.ui_strings(story.language, self.data_dir)["site"]
+        photo = None
+        if story.images:
+            image_set = self.image_sets[self._image_source(story, story.images[0].file)]
+            photo = images.cache_path(self.cache_dir / "images", image_set.cache_key) / (
+                image_set.fallback().filename
+            )
+        card, _ = social_cards.render_card_cached(
+            story.title,
+            strings["story_kicker"],
+            FEED_SITE_NAMES[story.language],
+            self.cache_dir / "cards",
+            self.project_root / "data" / "fonts",
+            photo=photo,
+        )
+        return card
+
+    def _publish_story_images(self, site_dir: Path) -> None:
+        published = set()
+        for story in self.catalogue.published:
+            for image in story.images:
+                source = self._image_source(story, image.file)
+                if source in published:
+                    continue
+                published.add(source)
+                images.publish(
+                    self.image_sets[source],
+                    self.cache_dir / "images",
+                    site_dir / "stories" / story.slug / "img",
+                )
+        for (slug, language), card in self.cards.items():
+            target = site_dir / url_prefix(language) / "stories" / slug / "card.jpg"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            images.link_or_copy(card, target)
+
+    def _story_pictures(self, story: StoryVersion, page_url: str) -> list[dict[str, Any]]:
+        base = relative_root(page_url) + f"stories/{story.slug}/img/"
+        pictures = []
+        for index, image in enumerate(story.images):
+            image_set = self.image_sets[self._image_source(story, image.file)]
+            largest = image_set.of_format("jpeg")[-1]
+            pictures.append(
+                {
+                    "html": images.picture_html(image_set, base, image.alt, lazy=index > 0),
+                    "caption": image.caption,
+                    "credit": image.credit,
+                    "download": base + largest.filename,
+                    "file": image.file,
+                }
+            )
+        return pictures
+
+    def _card_picture(self, story: StoryVersion, page_url: str, *, eager: bool) -> str:
+        if not story.images:
+            return ""
+        first = story.images[0]
+        base = relative_root(page_url) + f"stories/{story.slug}/img/"
+        return images.picture_html(
+            self.image_sets[self._image_source(story, first.file)],
+            base,
+            first.alt,
+            lazy=not eager,
+            sizes="(min-width: 45em) 20rem, 100vw",
+        )
 
     def _translate_palette_toggles(self, config: MkDocsConfig) -> None:
         """The colour-scheme toggle's label comes from mkdocs.yml; give it the page's language."""
@@ -134,6 +269,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 files.remove(file)
                 continue
             file.src_dir = str(self.project_root)
+        for src_uri, neutral_url, markdown in self._editor_pages():
+            files.append(self._generated_file(src_uri, neutral_url, markdown, EDITOR_LANGUAGES))
         self.listing_by_src = {}
         for listing in self.listings.get(self.language, []):
             self.listing_by_src[listing.src_uri] = listing
@@ -142,21 +279,56 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             files.append(self._generated_listing_file(listing, config))
         return files
 
+    def _editor_pages(self) -> list[tuple[str, str, str]]:
+        """Reference pages for editors, generated from the rules and the content itself."""
+        if self.language not in EDITOR_LANGUAGES:
+            return []
+        front = "---\nnoindex: true\nsearch_exclude: true\ntranslation: original\n---\n\n"
+        report = only_published_stories(
+            translation_report(self.project_root),
+            {
+                (s.src_uri.replace(f".{s.language}.md", ".md"), s.language): s.title
+                for s in self.catalogue.published
+            },
+        )
+        return [
+            (
+                "editors/rules/index.md",
+                "editors/rules/",
+                front + rules_reference_markdown(self.language),
+            ),
+            (
+                "editors/translations/index.md",
+                "editors/translations/",
+                front + translation_report_markdown(report, self.language),
+            ),
+        ]
+
+    def _generated_file(
+        self, src_uri: str, neutral_url: str, markdown: str, languages: frozenset[str]
+    ) -> File:
+        config = self._config
+        generated = File.generated(config, src_uri, content=markdown)
+        generated.dest_uri = url_prefix(self.language) + neutral_url + "index.html"
+        generated.locale = self.language  # type: ignore[attr-defined]
+        generated.locale_alternate_of = self.language  # type: ignore[attr-defined]
+        generated.alternates = {  # type: ignore[attr-defined]
+            language: SimpleNamespace(url=url_prefix(language) + neutral_url)
+            for language in languages
+        }
+        self.translations[src_uri] = languages
+        return generated
+
     def _generated_listing_file(self, listing: ListingPage, config: MkDocsConfig) -> File:
         # Generated pages hold interface text only; the Romani strings are still unreviewed.
         status = "unreviewed" if self.language == "rml" else "original"
         front_matter = f"---\ntemplate: story-list.html\ntranslation: {status}\n---\n"
-        generated = File.generated(config, listing.src_uri, content=front_matter)
-        generated.dest_uri = url_prefix(self.language) + listing.neutral_url + "index.html"
-        # What mkdocs-static-i18n expects of its files, so the language switcher leads to the
-        # same listing in the languages that have it.
-        generated.locale = self.language  # type: ignore[attr-defined]
-        generated.locale_alternate_of = self.language  # type: ignore[attr-defined]
-        generated.alternates = {  # type: ignore[attr-defined]
-            language: SimpleNamespace(url=url_prefix(language) + listing.neutral_url)
-            for language in self.translations.get(listing.src_uri, frozenset())
-        }
-        return generated
+        return self._generated_file(
+            listing.src_uri,
+            listing.neutral_url,
+            front_matter,
+            self.translations.get(listing.src_uri, frozenset({self.language})),
+        )
 
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
@@ -286,6 +458,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             if story.published
             else "",
             "republish": self.republish_material.get(story.src_uri),
+            "pictures": self._story_pictures(story, page_url),
+            "card_url": f"{published.url}card.jpg",
             "feed_url": home + "stories/feed.xml",
             "slug": story.slug,
             "sample": story.sample,
@@ -338,6 +512,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             ],
             "cards": [
                 {
+                    "image": self._card_picture(story, page.url, eager=index < 2),
                     "title": story.title,
                     "summary": story.summary,
                     "url": home + story.url_path,
@@ -349,7 +524,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                         for t in story.themes
                     ],
                 }
-                for story in listing.stories
+                for index, story in enumerate(listing.stories)
             ],
         }
 
@@ -384,6 +559,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             return  # a nested per-language build; the Latvian build finishes last
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
+        self._publish_story_images(site_dir)
         if self.default_not_found_page is not None:
             (site_dir / "404.html").write_bytes(self.default_not_found_page)
         (site_dir / "sitemap.xml").write_text(

@@ -420,6 +420,6 @@ UNREVIEWED_WITHOUT_TRANSLATOR = register(Rule(
 INTERNAL_ERROR = register(Rule(
     "LRP099", "internal-error", "error",
     "The check itself failed on this file.",
-    "Please report this message to the web team; the rest of the files were still checked.",
+    "Please report this message to the web team (the other files were still checked).",
     "", FILE,
 ))

@@ -18,6 +18,8 @@ from hooks.alternates import absolute
 from hooks.languages import url_prefix
 from hooks.stories import StoryVersion, person_label, place_label
 
+FEED_SITE_NAMES = reuse.SITE_NAMES
+
 FEED_TITLES = {
     "lv": "Latvijas romu platforma — dzīves stāsti",
     "en": "Latvian Roma Platform — life stories",

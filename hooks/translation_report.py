@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hooks.content_checks import TOOL_ROOT, build_index, classify
@@ -149,3 +149,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def only_published_stories(
+    items: Sequence[Item], published_titles: Mapping[tuple[str, str], str]
+) -> list[Item]:
+    """The report as the public site may show it: withheld story versions leave no trace.
+
+    `published_titles` maps (neutral story path, language) to the title of each story version
+    the consent gate let through.
+    """
+    visible = []
+    for item in items:
+        if item.kind != "story":
+            visible.append(item)
+            continue
+        statuses = {
+            language: status
+            for language, status in item.statuses.items()
+            if (item.neutral_path, language) in published_titles
+        }
+        if not statuses:
+            continue
+        first = next(code for code in LANGUAGE_CODES if code in statuses)
+        title = published_titles[(item.neutral_path, first)]
+        visible.append(replace(item, title=title, statuses=statuses))
+    return visible

@@ -84,7 +84,7 @@ def test_every_page_shows_the_eu_emblem_and_funding_statement(
         assert footer is not None, page
         assert "881892-NRP5-LV" in footer.text, page
         assert " ".join(funding["statement"].split()) in " ".join(footer.text.split()), page
-        caption = html.first("figcaption")
+        caption = html.first("figcaption", class_="lrp-funding__caption")
         assert caption is not None and caption.text.strip() == funding["funded_by"], page
         emblem = html.first("svg", class_="lrp-eu-emblem")
         assert emblem is not None and emblem.attrs.get("role") == "img", page

@@ -25,7 +25,7 @@ person:
   name: "Marta"
   naming: pseudonym
 consent:
-  ref: "LRP-TEST-{ref}"
+  ref: "LRP-2026-{ref}"
   date: 2026-01-10
   review_by: {review_by}
   status: {status}
@@ -55,6 +55,7 @@ def _write_story(project: Path, slug: str, language: str, **values: object) -> N
         "translation": "original" if language == "lv" else "unreviewed",
     }
     defaults.update(values)
+    defaults["ref"] = f"{sum(map(ord, slug)):03d}"  # one consent record per story
     folder = project / "stories" / slug
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"index.{language}.md").write_text(STORY.format(**defaults), encoding="utf-8")

@@ -151,6 +151,11 @@ def test_self_referencing_alias_ends_with_a_finding_instead_of_hanging():
     assert [issue.rule.id for issue in content.issues] == ["LRP001"]
 
 
+def test_absurdly_deep_nesting_is_a_finding_not_a_crash():
+    content = parse_content("---\ntitle: x\nd: " + "[" * 5000 + "]" * 5000 + "\n---\n")
+    assert [issue.rule.id for issue in content.issues] == ["LRP001"]
+
+
 def test_duplicate_key_is_reported_on_the_second_line():
     content = parse_content("---\ntitle: Viens\ntitle: Divi\n---\n")
     assert [(issue.rule.id, issue.line) for issue in content.issues] == [("LRP024", 3)]

@@ -66,7 +66,9 @@ def test_translation_status_defaults_are_cautious() -> None:
 
 
 def test_unreviewed_notice_credits_the_translator() -> None:
-    notice = unreviewed_notice({"translation": "unreviewed", "translator": "Anna Bērziņa"}, "en", STRINGS)
+    notice = unreviewed_notice(
+        {"translation": "unreviewed", "translator": "Anna Bērziņa"}, "en", STRINGS
+    )
     assert notice is not None and notice.credit == "Translated by Anna Bērziņa."
     assert unreviewed_notice({"translation": "reviewed"}, "en", STRINGS) is None
 

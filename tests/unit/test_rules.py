@@ -103,6 +103,25 @@ def test_missing_title_is_reported_at_the_front_matter(tmp_path):
     assert findings[0].field == "title"
 
 
+def test_every_missing_required_field_is_reported(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  status: active\n  languages: [lv, en]\n", "")
+    edit(root, STORY_EN, "  status: active\n  languages: [lv, en]\n", "")
+    findings = [item for item in check(root) if item.path == STORY]
+    consent_line = line_of(root, STORY, "consent:")
+    assert [(item.rule_id, item.line, item.field) for item in findings] == [
+        ("LRP020", consent_line, "consent.languages"),
+        ("LRP020", consent_line, "consent.status"),
+    ]
+    assert "Add `status:` under `consent:` with its value." in findings[1].message
+
+
+def test_placeholder_shown_as_code_is_not_reported(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/howto.lv.md", page("Aizstājiet `TODO(title)` ar virsrakstu.\n"))
+    assert check(root) == []
+
+
 @pytest.mark.parametrize(
     ("front", "line", "field", "expected"),
     [
@@ -576,7 +595,7 @@ def test_an_internal_failure_on_one_file_is_a_finding_and_the_rest_is_checked(
     assert where(findings) == {
         ("LRP099", "docs/about.lv.md", 1), ("LRP030", "docs/broken-link.lv.md", 5)
     }
-    assert "please report" in findings[0].message
+    assert "Internal error" in findings[0].message and "Please report" in findings[0].message
 
 
 def test_check_files_checks_only_the_given_files_but_links_see_the_whole_tree(tmp_path):

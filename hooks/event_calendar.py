@@ -1,0 +1,129 @@
+"""iCalendar (.ics) files of the events: one per event ("Add to calendar") and one feed per
+language to subscribe to.
+
+Everything that changes between builds comes in from outside (the build time for DTSTAMP), so
+two builds of the same content give the same files and calendar apps see no spurious updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+import icalendar
+
+from hooks.build_date import RIGA
+from hooks.events import Event, in_language, place_label
+from hooks.languages import url_prefix
+
+UID_DOMAIN = "latvian-roma-platform"
+FEED_FILE = "calendar.ics"
+
+_CALENDAR_NAMES = {
+    "lv": "Latvijas romu platforma: pasākumi",
+    "en": "Latvian Roma Platform: events",
+    "rml": "Latvijakiri romani platforma: pasaipena",
+}
+
+# Postponed: the date shown is no longer sure to hold, which is what TENTATIVE means.
+_ICAL_STATUS = {
+    "scheduled": "CONFIRMED",
+    "moved_online": "CONFIRMED",
+    "cancelled": "CANCELLED",
+    "postponed": "TENTATIVE",
+}
+
+
+def event_uid(event: Event) -> str:
+    """The same for every language version and every build, so that a calendar which already
+    holds the event updates it instead of adding it twice."""
+    return f"{event.slug}@{UID_DOMAIN}"
+
+
+def event_ics_path(event: Event) -> str:
+    """Site-relative path of the event's own .ics file, e.g. 'en/events/annual-meeting/
+    annual-meeting.ics' (named after the event, because that is the name people save)."""
+    return f"{url_prefix(event.language)}{event.url_path}{event.slug}.ics"
+
+
+def calendar_path(language: str) -> str:
+    """Site-relative path of a language's calendar feed, e.g. 'en/events/calendar.ics'."""
+    return f"{url_prefix(language)}events/{FEED_FILE}"
+
+
+def event_page_url(event: Event, site_url: str) -> str:
+    return site_url.rstrip("/") + "/" + url_prefix(event.language) + event.url_path
+
+
+def event_to_ical(
+    event: Event, url: str, dtstamp: datetime, *, sample_label: str = ""
+) -> icalendar.Event:
+    """One VEVENT. `sample_label` (e.g. "Illustrative example.") is put before the title of a
+    sample event, so that it cannot pass for a real date in someone's calendar."""
+    vevent = icalendar.Event()
+    vevent.add("uid", event_uid(event))
+    vevent.add("dtstamp", dtstamp.astimezone(UTC))
+    if event.all_day:
+        vevent.add("dtstart", event.start_date)
+        # DTEND of a whole-day event is the day after the last one (RFC 5545, 3.6.1).
+        vevent.add("dtend", event.end_date + timedelta(days=1))
+    else:
+        vevent.add("dtstart", event.start.astimezone(RIGA))
+        if event.end is not None and event.end > event.start:
+            vevent.add("dtend", event.end.astimezone(RIGA))
+    summary = f"{sample_label} {event.title}" if event.sample and sample_label else event.title
+    vevent.add("summary", summary)
+    description = "\n\n".join(part for part in (event.description, url) if part)
+    if description:
+        vevent.add("description", description)
+    location = place_label(event, event.language)
+    if event.online and event.place.url:
+        location = f"{location}: {event.place.url}" if location else event.place.url
+    if location:
+        vevent.add("location", location)
+    if url:
+        vevent.add("url", url)
+    vevent.add("status", _ICAL_STATUS.get(event.status, "CONFIRMED"))
+    # No ORGANIZER: it must be an address people can write to, and the site publishes none.
+    return vevent
+
+
+def _calendar(language: str, name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//Latvian Roma Platform//Events {language}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Riga")
+    return calendar
+
+
+def _finish(calendar: icalendar.Calendar) -> bytes:
+    # Calendar apps need the zone's rules spelt out to show Riga times correctly.
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def calendar_for(
+    events: Iterable[Event],
+    language: str,
+    dtstamp: datetime,
+    *,
+    site_url: str = "",
+    name: str = "",
+    sample_label: str = "",
+) -> bytes:
+    """The feed of one language: its events, soonest first, with links to their pages."""
+    calendar = _calendar(language, name or _CALENDAR_NAMES.get(language, _CALENDAR_NAMES["en"]))
+    chosen = sorted(in_language(events, language), key=lambda event: (event.start, event.slug))
+    for event in chosen:
+        url = event_page_url(event, site_url) if site_url else ""
+        calendar.add_component(event_to_ical(event, url, dtstamp, sample_label=sample_label))
+    return _finish(calendar)
+
+
+def single_event_ics(event: Event, url: str, dtstamp: datetime, *, sample_label: str = "") -> bytes:
+    """The .ics file behind "Add to calendar" on the event's page."""
+    calendar = _calendar(event.language, event.title)
+    calendar.add_component(event_to_ical(event, url, dtstamp, sample_label=sample_label))
+    return _finish(calendar)

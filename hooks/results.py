@@ -1,0 +1,290 @@
+"""The results page: how many people of each group the project planned to involve, and how many
+the event reports count so far, as a table and an accessible bar chart.
+
+The planned figures are in data/planned-results.yml; the achieved ones are summed from the event
+reports at build time, so the page can never disagree with the events it is built from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hooks.events import PARTICIPANT_CATEGORIES, Event
+from hooks.languages import DEFAULT_LANGUAGE
+
+PUBLIC_ADMINISTRATION = "public_administration"
+PUBLIC_ADMINISTRATION_PARTS = ("municipal_specialists", "ministries")
+
+# Chart colours: each at least 3:1 against the white chart background and against each other
+# (WCAG 1.4.11); the achieved bars are also hatched and every bar is labelled, so colour is
+# never the only way to tell them apart.
+PLANNED_COLOUR = "#142747"
+ACHIEVED_COLOUR = "#d9480f"
+TEXT_COLOUR = "#1a1a1a"
+BACKGROUND_COLOUR = "#ffffff"
+
+# The Romani (rml) words are an unreviewed draft by the site's developers.
+_SERIES_LABELS = {
+    "lv": ("Plānots", "Sasniegts"),
+    "en": ("Planned", "Achieved"),
+    "rml": ("Planirindo", "Resle"),
+}
+_ABOUT = {"lv": "ap {n}", "en": "about {n}", "rml": "paše {n}"}
+_PERCENT = {"lv": "{n} %", "en": "{n}%", "rml": "{n} %"}
+
+
+@dataclass(frozen=True)
+class PlannedGroup:
+    key: str
+    planned: int
+    labels: Mapping[str, str] = field(default_factory=dict)
+    row_labels: Mapping[str, str] = field(default_factory=dict)
+    approximate: bool = False
+    parts: tuple[str, ...] = ()
+    part_of: str = ""
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or self.labels.get(DEFAULT_LANGUAGE) or self.key
+
+    def row_label(self, language: str) -> str:
+        return self.row_labels.get(language) or self.label(language)
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    key: str
+    label: str
+    planned: int
+    planned_label: str  # "about 50" where the plan says "about"
+    achieved: int
+    share_label: str  # achieved as a share of the plan, e.g. "25 %"
+    is_part: bool  # counted inside the row above it ("including …")
+
+
+def planned_results(data: Mapping[str, Any]) -> tuple[PlannedGroup, ...]:
+    groups: list[PlannedGroup] = []
+    for item in data.get("categories") or ():
+        groups.append(
+            PlannedGroup(
+                key=str(item["key"]),
+                planned=int(item["planned"]),
+                labels=dict(item.get("labels") or {}),
+                row_labels=dict(item.get("row_labels") or {}),
+                approximate=item.get("approximate") is True,
+                parts=tuple(str(part) for part in item.get("parts") or ()),
+                part_of=str(item.get("part_of") or ""),
+            )
+        )
+    return tuple(groups)
+
+
+def load_planned_results(path: Path) -> tuple[PlannedGroup, ...]:
+    """data/planned-results.yml; unlike event files, a broken one stops the build, because the
+    page would otherwise publish wrong targets."""
+    with path.open(encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle)
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return planned_results(loaded)
+
+
+def category_labels(planned: Iterable[PlannedGroup], language: str) -> dict[str, str]:
+    """Group names for event reports: 'Municipal specialists', not 'including …'."""
+    return {group.key: group.label(language) for group in planned}
+
+
+def counted_events(events: Iterable[Event]) -> list[Event]:
+    """The events whose reports count: one language version per event (the Latvian original
+    where there is one, since every version repeats the same figures), none cancelled."""
+    chosen: dict[str, Event] = {}
+    for event in sorted(events, key=lambda e: (e.language != DEFAULT_LANGUAGE, e.language)):
+        chosen.setdefault(event.slug, event)
+    return [
+        event
+        for slug, event in sorted(chosen.items())
+        if event.report is not None and event.status != "cancelled"
+    ]
+
+
+def achieved_totals(events: Iterable[Event]) -> dict[str, int]:
+    """Participants per group over all event reports; public administration is the municipal
+    specialists plus the ministries. A group no report mentions counts 0."""
+    totals = dict.fromkeys(PARTICIPANT_CATEGORIES, 0)
+    for event in counted_events(events):
+        report = event.report
+        for category in PARTICIPANT_CATEGORIES:
+            totals[category] += report.count(category) if report else 0
+    totals[PUBLIC_ADMINISTRATION] = sum(totals[part] for part in PUBLIC_ADMINISTRATION_PARTS)
+    return totals
+
+
+def includes_sample_figures(events: Iterable[Event]) -> bool:
+    return any(event.sample for event in counted_events(events))
+
+
+def _achieved(group: PlannedGroup, achieved: Mapping[str, int]) -> int:
+    if group.parts:
+        return sum(achieved.get(part, 0) for part in group.parts)
+    return achieved.get(group.key, 0)
+
+
+def results_rows(
+    planned: Sequence[PlannedGroup], achieved: Mapping[str, int], language: str
+) -> list[ResultRow]:
+    """One row per planned group, in the order of the data file."""
+    rows: list[ResultRow] = []
+    for group in planned:
+        count = _achieved(group, achieved)
+        planned_label = (
+            _ABOUT.get(language, _ABOUT["en"]).format(n=group.planned)
+            if group.approximate
+            else str(group.planned)
+        )
+        share = round(100 * count / group.planned) if group.planned else 0
+        rows.append(
+            ResultRow(
+                key=group.key,
+                label=group.row_label(language),
+                planned=group.planned,
+                planned_label=planned_label,
+                achieved=count,
+                share_label=_PERCENT.get(language, _PERCENT["en"]).format(n=share),
+                is_part=bool(group.part_of),
+            )
+        )
+    return rows
+
+
+# -- chart -----------------------------------------------------------------------------------
+
+_WIDTH = 640
+_MARGIN = 12
+_VALUE_SPACE = 190  # room right of the longest bar for its "Achieved: 146" label
+_LEGEND_HEIGHT = 44
+_LABEL_HEIGHT = 22
+_BAR_HEIGHT = 18
+_BAR_GAP = 4
+_ROW_GAP = 16
+_FONT_SIZE = 15
+
+
+def _text(x: float, y: float, content: str, **attributes: str) -> str:
+    extra = "".join(
+        f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attributes.items()
+    )
+    return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(content)}</text>'
+
+
+def _bar_width(value: int, scale_max: int) -> float:
+    if value <= 0 or scale_max <= 0:
+        return 0
+    # A tiny non-zero figure still shows as a sliver, so that it does not look like zero.
+    return max(2.0, round(value / scale_max * (_WIDTH - 2 * _MARGIN - _VALUE_SPACE), 1))
+
+
+def results_chart_svg(
+    rows: Sequence[ResultRow],
+    language: str,
+    title: str,
+    description: str,
+    *,
+    id_prefix: str = "lrp-results-chart",
+) -> str:
+    """A horizontal bar chart, planned against achieved for each group, as inline SVG.
+
+    Screen readers get the title and description (the table next to the chart carries the
+    figures); sighted readers get the value written next to every bar. The chart has its own
+    white background, so its colours hold in the dark scheme too.
+    """
+    planned_word, achieved_word = _SERIES_LABELS.get(language, _SERIES_LABELS["en"])
+    scale_max = max([row.planned for row in rows] + [row.achieved for row in rows] + [1])
+    row_height = _LABEL_HEIGHT + 2 * _BAR_HEIGHT + _BAR_GAP + _ROW_GAP
+    height = _LEGEND_HEIGHT + len(rows) * row_height + _MARGIN
+    title_id, desc_id, hatch_id = (f"{id_prefix}-{part}" for part in ("title", "desc", "hatch"))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="lrp-results-chart" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {_WIDTH} {height}" '
+        f'width="100%" font-size="{_FONT_SIZE}" fill="{TEXT_COLOUR}">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(description)}</desc>',
+        "<defs>",
+        f'<pattern id="{hatch_id}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)">'
+        f'<rect width="6" height="6" fill="{ACHIEVED_COLOUR}"/>'
+        f'<rect width="2" height="6" fill="{BACKGROUND_COLOUR}"/></pattern>',
+        "</defs>",
+        f'<rect width="{_WIDTH}" height="{height}" fill="{BACKGROUND_COLOUR}"/>',
+        # The legend repeats what the labels next to the bars say; screen readers skip it.
+        '<g class="lrp-results-chart__legend" aria-hidden="true">',
+        f'<rect x="{_MARGIN}" y="14" width="16" height="16" fill="{PLANNED_COLOUR}"/>',
+        _text(_MARGIN + 22, 27, planned_word),
+        f'<rect x="{_MARGIN + 160}" y="14" width="16" height="16" fill="url(#{hatch_id})" '
+        f'stroke="{ACHIEVED_COLOUR}"/>',
+        _text(_MARGIN + 182, 27, achieved_word),
+        "</g>",
+    ]
+    for index, row in enumerate(rows):
+        top = _LEGEND_HEIGHT + index * row_height
+        planned_y = top + _LABEL_HEIGHT
+        achieved_y = planned_y + _BAR_HEIGHT + _BAR_GAP
+        planned_width = _bar_width(row.planned, scale_max)
+        achieved_width = _bar_width(row.achieved, scale_max)
+        label_x = _MARGIN + (16 if row.is_part else 0)
+        parts += [
+            f'<g class="lrp-results-chart__category" data-category="{escape(row.key)}">',
+            _text(label_x, top + 16, row.label, font_weight="700" if not row.is_part else "400"),
+            f'<rect class="lrp-results-chart__bar lrp-results-chart__bar--planned" '
+            f'x="{_MARGIN}" y="{planned_y}" width="{planned_width:g}" height="{_BAR_HEIGHT}" '
+            f'fill="{PLANNED_COLOUR}"/>',
+            _text(
+                _MARGIN + planned_width + 6, planned_y + 14, f"{planned_word}: {row.planned_label}"
+            ),
+            f'<rect class="lrp-results-chart__bar lrp-results-chart__bar--achieved" '
+            f'x="{_MARGIN}" y="{achieved_y}" width="{achieved_width:g}" height="{_BAR_HEIGHT}" '
+            f'fill="url(#{hatch_id})" stroke="{ACHIEVED_COLOUR}"/>',
+            _text(
+                _MARGIN + achieved_width + 6, achieved_y + 14, f"{achieved_word}: {row.achieved}"
+            ),
+            "</g>",
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def chart_summary(rows: Sequence[ResultRow], language: str) -> str:
+    """The chart's figures in one sentence per group, for its description."""
+    planned_word, achieved_word = _SERIES_LABELS.get(language, _SERIES_LABELS["en"])
+    return " ".join(
+        f"{row.label}: {planned_word.lower()} {row.planned_label}, "
+        f"{achieved_word.lower()} {row.achieved}."
+        for row in rows
+    )
+
+
+# -- what the template gets ------------------------------------------------------------------
+
+
+def page_context(
+    planned: Sequence[PlannedGroup],
+    events: Iterable[Event],
+    language: str,
+    *,
+    chart_title: str,
+    chart_description: str,
+) -> dict[str, Any]:
+    """`lrp.results` for overrides/partials/lrp-results.html (keys listed at its top)."""
+    events = list(events)
+    rows = results_rows(planned, achieved_totals(events), language)
+    description = f"{chart_description} {chart_summary(rows, language)}".strip()
+    return {
+        "chart_svg": results_chart_svg(rows, language, chart_title, description),
+        "rows": [asdict(row) for row in rows],
+        "events_counted": len(counted_events(events)),
+        "includes_sample": includes_sample_figures(events),
+    }
