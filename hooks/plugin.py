@@ -8,6 +8,7 @@ per language. Work that is the same for the whole site happens only after the la
 from __future__ import annotations
 
 import logging
+from html import escape
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import feeds, images, reuse, site_data, social_cards, structured_data
 from hooks.alternates import (
+    absolute,
     available_language_urls,
     group_translations,
     hreflang_alternates,
@@ -160,10 +162,17 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.image_sets = dict(batch.sets)
         self.image_counts = (batch.processed, batch.cached)
         self.cards = {}
+        cards_drawn = 0
         for story in self.catalogue.published:
-            self.cards[(story.slug, story.language)] = self._social_card(story)
+            card, drawn_now = self._social_card(story)
+            self.cards[(story.slug, story.language)] = card
+            cards_drawn += drawn_now
+        content_info(
+            f"Story images: {batch.processed} processed, {batch.cached} from cache; "
+            f"social cards: {cards_drawn} drawn, {len(self.cards) - cards_drawn} from cache"
+        )
 
-    def _social_card(self, story: StoryVersion) -> Path:
+    def _social_card(self, story: StoryVersion) -> tuple[Path, bool]:
         strings = site_data.ui_strings(story.language, self.data_dir)["site"]
         photo = None
         if story.images:
@@ -171,7 +180,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             photo = images.cache_path(self.cache_dir / "images", image_set.cache_key) / (
                 image_set.fallback().filename
             )
-        card, _ = social_cards.render_card_cached(
+        return social_cards.render_card_cached(
             story.title,
             strings["story_kicker"],
             FEED_SITE_NAMES[story.language],
@@ -179,7 +188,6 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.project_root / "data" / "fonts",
             photo=photo,
         )
-        return card
 
     def _publish_story_images(self, site_dir: Path) -> None:
         published = set()
@@ -215,6 +223,21 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 }
             )
         return pictures
+
+    def _republish_figures(self, story: StoryVersion, config: MkDocsConfig) -> str:
+        """The story's photos as plain figures with absolute URLs, for the republish copy."""
+        figures = []
+        for image in story.images:
+            image_set = self.image_sets[self._image_source(story, image.file)]
+            largest = image_set.of_format("jpeg")[-1]
+            src = absolute(config.site_url or "", f"stories/{story.slug}/img/{largest.filename}")
+            caption = " ".join(part for part in (image.caption, image.credit) if part)
+            figures.append(
+                f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}" '
+                f'width="{largest.width}" height="{largest.height}">'
+                f"<figcaption>{escape(caption)}</figcaption></figure>"
+            )
+        return "".join(figures)
 
     def _card_picture(self, story: StoryVersion, page_url: str, *, eager: bool) -> str:
         if not story.images:
@@ -420,7 +443,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         if story.republication_allowed:
             page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
             material = write_republish_material(
-                published, html, page_dir, images_allowed=story.photos_allowed
+                published,
+                self._republish_figures(story, config) + html,
+                page_dir,
+                images_allowed=story.photos_allowed,
             )
             self.republish_material[story.src_uri] = material
         chosen = reuse.licence(story.licence)

@@ -357,8 +357,8 @@ CONSENT_LANGUAGE = register(Rule(
     "", TYPES,
 ))
 CONSENT_PHOTOS = register(Rule(
-    "LRP048", "consent-photos", "error",
-    "A story shows photos only if `consent.photos` is true.",
+    "LRP048", "consent-photos", "warning",
+    "A story shows photos only if `consent.photos` is true; the build leaves them out otherwise.",
     "Remove the images, or record the photo consent and set `consent.photos: true`.",
     "", TYPES,
 ))

@@ -1,0 +1,257 @@
+"""Story photos, feeds, structured data and republish material, through a real build."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.htmlscan import parse_html
+from tests.sitebuild import build_site, copy_project
+
+pytestmark = pytest.mark.build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+STORY = """---
+title: "{title}"
+summary: "A summary."
+date: 2026-05-04
+themes: [family]
+place:
+  region: vidzeme
+  shown: region
+person:
+  name: "Olga"
+  naming: pseudonym
+consent:
+  ref: "LRP-2026-{ref}"
+  date: 2026-01-10
+  review_by: 2027-01-01
+  status: active
+  languages: [lv, en]
+  photos: {photos}
+  republication: {republication}
+licence: CC-BY-4.0
+credits:
+  author: "Test Author"
+  photographer: "Test Photographer"
+{images}sample: true
+translation: {translation}
+{translator}---
+
+First paragraph of {title}.
+
+<p class="fancy">Second paragraph.</p>
+"""
+
+
+def _jpeg_with_gps(path: Path, size: tuple[int, int], orientation: int = 1) -> None:
+    image = Image.new("RGB", size, (200, 40, 40))
+    # Left half blue, so the orientation can be checked on the output.
+    image.paste((40, 40, 200), (0, 0, size[0] // 2, size[1]))
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCameraMaker"
+    exif[0x0112] = orientation
+    gps = {1: "N", 2: (56.0, 57.0, 1.0), 3: "E", 4: (24.0, 6.0, 1.0)}
+    exif[0x8825] = gps
+    image.save(path, "JPEG", exif=exif, quality=90)
+
+
+def _write_story(
+    project: Path,
+    slug: str,
+    title: str,
+    ref: str,
+    *,
+    photos: bool,
+    republication: bool,
+    with_images: bool,
+) -> None:
+    folder = project / "stories" / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    if with_images:
+        _jpeg_with_gps(folder / "gps.jpg", (1200, 800))
+        _jpeg_with_gps(folder / "rotated.jpg", (1200, 800), orientation=6)
+    for language in ("lv", "en"):
+        images = (
+            "images:\n"
+            f'  - file: gps.jpg\n    alt: "Red and blue field {language}"\n    credit: "Photo: T"\n'
+            f'  - file: rotated.jpg\n    alt: "Rotated field {language}"\n    credit: "Photo: T"\n'
+            if with_images
+            else ""
+        )
+        text = STORY.format(
+            title=f"{title} {language}",
+            ref=ref,
+            photos=str(photos).lower(),
+            republication=str(republication).lower(),
+            images=images,
+            translation="original" if language == "lv" else "unreviewed",
+            translator="" if language == "lv" else 'translator: "T"\n',
+        )
+        (folder / f"index.{language}.md").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def story_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    shutil.rmtree(project / "stories")
+    _write_story(
+        project,
+        "with-photos",
+        "Photo Story",
+        "101",
+        photos=True,
+        republication=True,
+        with_images=True,
+    )
+    _write_story(
+        project,
+        "photos-refused",
+        "Private Photos",
+        "102",
+        photos=False,
+        republication=True,
+        with_images=True,
+    )
+    _write_story(
+        project,
+        "no-republish",
+        "Keep Here",
+        "103",
+        photos=True,
+        republication=False,
+        with_images=False,
+    )
+    return project
+
+
+@pytest.fixture(scope="module")
+def story_site(story_project: Path, tmp_path_factory: pytest.TempPathFactory):
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(story_project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, result.stderr
+
+
+def _published_images(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*") if p.suffix in {".jpg", ".webp"} and "stories" in p.parts]
+
+
+def test_published_photos_carry_no_metadata(story_site) -> None:
+    site, _ = story_site
+    photos = _published_images(site)
+    assert len(photos) >= 4
+    for photo in photos:
+        data = photo.read_bytes()
+        assert b"SecretCameraMaker" not in data, photo
+        assert b"Exif" not in data, photo
+        with Image.open(photo) as image:
+            assert not image.getexif(), photo
+            assert "xmp" not in image.info and "icc_profile" not in image.info, photo
+
+
+def test_rotated_photo_comes_out_upright(story_site) -> None:
+    site, _ = story_site
+    rotated = sorted((site / "stories" / "with-photos" / "img").glob("rotated-*.jpg"))
+    assert rotated
+    with Image.open(rotated[-1]) as image:
+        width, height = image.size
+        assert height > width  # orientation 6 turns the 1200×800 landscape into a portrait
+        top = image.getpixel((width // 2, height // 8))
+        assert top[2] > top[0]  # the blue left half is now on top
+
+
+def test_photos_appear_only_with_photo_consent(story_site) -> None:
+    site, _ = story_site
+    assert not (site / "stories" / "photos-refused" / "img").exists()
+    page = (site / "en" / "stories" / "photos-refused" / "index.html").read_text()
+    assert "gps" not in page and "rotated" not in page
+    with_photos = parse_html((site / "en" / "stories" / "with-photos" / "index.html").read_text())
+    images = with_photos.find_all("img")
+    story_images = [img for img in images if "with-photos/img/" in img.attrs.get("src", "")]
+    assert story_images and all(img.attrs.get("alt") for img in story_images)
+    assert all(img.attrs.get("width") and img.attrs.get("height") for img in story_images)
+    assert story_images[0].attrs.get("loading") != "lazy"
+    assert story_images[1].attrs.get("loading") == "lazy"
+
+
+def test_atom_and_json_feeds_validate(story_site) -> None:
+    site, _ = story_site
+    root = ET.parse(site / "en" / "stories" / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{required}") is not None
+    entries = root.findall(f"{ATOM}entry")
+    assert {e.find(f"{ATOM}title").text for e in entries} >= {"Photo Story en", "Keep Here en"}
+    for entry in entries:
+        for required in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{required}") is not None
+    feed = json.loads((site / "en" / "stories" / "feed.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] and feed["items"]
+    for item in feed["items"]:
+        assert item["id"] and ("content_html" in item or "content_text" in item)
+
+
+def test_story_json_ld_parses_as_an_article(story_site) -> None:
+    site, _ = story_site
+    html = (site / "en" / "stories" / "with-photos" / "index.html").read_text()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert blocks
+    data = json.loads(blocks[0])
+    assert data["@type"] == "Article" and data["inLanguage"] == "en"
+    assert data["license"].startswith("https://creativecommons.org/")
+
+
+def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> None:
+    site, _ = story_site
+    with_photos = (site / "en" / "stories" / "with-photos" / "with-photos.en.html").read_text()
+    assert "<script" not in with_photos
+    assert " class=" not in with_photos
+    assert "<img" in with_photos and "Photo: T" in with_photos
+    refused = (site / "en" / "stories" / "photos-refused" / "photos-refused.en.html").read_text()
+    assert "<img" not in refused and ".jpg" not in refused
+    assert "first published by the Latvian Roma Platform" in refused
+    raw_page = (site / "en" / "stories" / "with-photos" / "index.html").read_text()
+    # Without JavaScript the snippet sits, escaped, in a textarea ready to select and copy.
+    textarea = re.search(r'<textarea id="lrp-republish-html"[^>]*>(.*?)</textarea>', raw_page, re.S)
+    assert textarea and "&lt;p&gt;First paragraph of Photo Story en." in textarea.group(1)
+    assert "<" not in textarea.group(1)
+    page = parse_html(raw_page)
+    assert page.first("a", rel="license") is not None
+    assert page.first("button", class_="md-button lrp-republish__copy") is not None
+
+
+def test_story_without_republication_permission_offers_no_material(story_site) -> None:
+    site, _ = story_site
+    folder = site / "en" / "stories" / "no-republish"
+    assert sorted(p.name for p in folder.iterdir()) == ["card.jpg", "index.html"]
+    page = (folder / "index.html").read_text()
+    assert "lrp-republish-html" not in page and "not agreed to republication" in page
+
+
+def test_each_story_and_language_has_a_social_card(story_site) -> None:
+    site, _ = story_site
+    for language_prefix in ("", "en/"):
+        card = site / language_prefix / "stories" / "with-photos" / "card.jpg"
+        with Image.open(card) as image:
+            assert image.size == (1200, 630)
+            assert not image.getexif()
+    html = (site / "en" / "stories" / "with-photos" / "index.html").read_text()
+    assert 'property="og:image" content="https://' in html
+
+
+def test_warm_rebuild_reprocesses_no_image(story_project: Path, story_site, tmp_path) -> None:
+    _, first_log = story_site
+    assert re.search(r"Story images: 2 processed, 0 from cache", first_log), first_log[-2000:]
+    result = build_site(story_project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Story images: 0 processed, 2 from cache" in result.stderr
+    assert re.search(r"social cards: 0 drawn, \d+ from cache", result.stderr)
