@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test check lint rules-doc clean
+.PHONY: serve build test check new report lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,16 +14,24 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# Builds all three languages with the search index, then serves the finished site.
-# LANG_ONLY=en builds only that language for a faster edit loop (see README).
+# Builds all three languages with the search index and serves them, rebuilding on every save.
 serve: $(STAMP)
-	$(BIN)/python -m hooks.serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# The editors' quick content check; PATHS="stories/anna" checks only those files or folders.
 check: $(STAMP)
-	$(BIN)/python -m hooks.check
+	$(BIN)/python -m hooks.check $(PATHS)
+
+# New content in all three languages from templates/: make new KIND=story SLUG=anna-from-talsi
+new: $(STAMP)
+	$(BIN)/python -m hooks.scaffold $(KIND) $(SLUG)
+
+# Which content exists in which language, and what still needs review.
+report: $(STAMP)
+	$(BIN)/python -m hooks.translation_report
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests

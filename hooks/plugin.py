@@ -20,7 +20,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hooks import feeds, images, reuse, site_data, social_cards, structured_data
+from hooks import (
+    event_calendar,
+    events,
+    feeds,
+    images,
+    results,
+    reuse,
+    site_data,
+    social_cards,
+    structured_data,
+)
 from hooks.alternates import (
     absolute,
     available_language_urls,
@@ -29,7 +39,7 @@ from hooks.alternates import (
     language_of_source,
     relative_root,
 )
-from hooks.build_date import build_date
+from hooks.build_date import build_date, build_datetime
 from hooks.citations import parse_sources, render_citations
 from hooks.content_checks import check_project, count_by_severity, has_errors
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGES, strip_language_prefix, url_prefix
@@ -43,6 +53,7 @@ from hooks.listings import (
 from hooks.reporting import content_info, content_warning
 from hooks.rules_reference import rules_reference_markdown
 from hooks.search_index import build_search_index
+from hooks.security import headers_file, inline_script_hashes, render_policy, with_csp_meta
 from hooks.sitemap import SitemapEntry, render_sitemap
 from hooks.stories import StoryCatalogue, StoryVersion, collect_stories, person_label, place_label
 from hooks.story_outputs import (
@@ -56,6 +67,14 @@ from hooks.translation_report import render_markdown as translation_report_markd
 from hooks.translations import fallback_notice, translation_status, unreviewed_notice
 
 log = logging.getLogger("mkdocs.plugins.lrp")
+
+EVENTS_INDEX_SRC = "events/index.md"
+RESULTS_SRC = "results.md"
+
+
+def lrp_strings(plugin: LatvianRomaPlatformPlugin, key: str) -> str:
+    return site_data.ui_strings(plugin.language, plugin.data_dir)["site"][key]
+
 
 # Editors work in Latvian and English; the reference pages exist in those two languages.
 EDITOR_LANGUAGES = frozenset({"lv", "en"})
@@ -82,6 +101,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.image_sets: dict[Path, images.ImageSet] = {}
         self.image_counts = (0, 0)  # (processed now, taken from the cache)
         self.cards: dict[tuple[str, str], Path] = {}
+        self.all_events: list[events.Event] = []
+        self.planned: Any = None
         self.republish_material: dict[str, Any] = {}
 
     # -- configuration -------------------------------------------------------------------
@@ -100,10 +121,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # The first (Latvian) build of a run: forget whatever a previous run collected and
             # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
+            self._inline_script_sources: set[str] = set()
             self._check_content()
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
             self.listings = build_listings(self.catalogue)
+            self.all_events = events.load_events(self.project_root / "docs" / "events")
+            self.planned = results.load_planned_results(self.data_dir / "planned-results.yml")
             self._prepare_story_images()
             for withheld in self.catalogue.withheld:
                 content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
@@ -358,6 +382,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     # -- pages ---------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        neutral_src, _ = language_of_source(page.file.src_uri)
+        if neutral_src == EVENTS_INDEX_SRC:
+            page.meta.setdefault("template", "event-list.html")
+        elif neutral_src.startswith("events/"):
+            page.meta.setdefault("template", "event.html")
         if page.file.src_uri in self.stories_by_src:
             page.meta.setdefault("template", "story.html")
         elif language_of_source(page.file.src_uri)[0] in self.listing_by_src:
@@ -429,10 +458,118 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         listing = self.listing_by_src.get(neutral_src)
         if listing is not None:
             lrp["listing"] = self._listing_context(listing, page)
+        self._add_event_context(lrp, neutral_src, page.url, config)
         context["lrp"] = lrp
         if not noindex:
             self.sitemap_entries.append(SitemapEntry(neutral_url, self.language, written_in))
         return context
+
+    def _add_event_context(
+        self, lrp: dict[str, Any], neutral_src: str, page_url: str, config: MkDocsConfig
+    ) -> None:
+        now = build_datetime()
+        site_url = config.site_url or ""
+        home = relative_root(page_url) + url_prefix(self.language)
+        if neutral_src == EVENTS_INDEX_SRC:
+            upcoming, past = events.split_upcoming_past(
+                events.in_language(self.all_events, self.language), now
+            )
+            lrp["events"] = {
+                "upcoming": [
+                    events.list_entry(e, home + e.url_path, self.language) for e in upcoming
+                ],
+                "past": [events.list_entry(e, home + e.url_path, self.language) for e in past],
+                "calendar_url": relative_root(page_url)
+                + event_calendar.calendar_path(self.language),
+                "feed_url": home + "events/feed.xml",
+            }
+        elif neutral_src.startswith("events/"):
+            slug = neutral_src.removeprefix("events/").removesuffix(".md")
+            language = lrp["content_language"]
+            event = next(
+                (e for e in self.all_events if e.slug == slug and e.language == language), None
+            )
+            if event is not None:
+                url = event_calendar.event_page_url(event, site_url)
+                # Illustrative events carry no structured data: search engines would list
+                # their made-up dates as real.
+                json_ld = (
+                    ""
+                    if event.sample
+                    else structured_data.json_ld_script(
+                        events.event_json_ld(event, url, config.copyright or "")
+                    )
+                )
+                lrp["event"] = events.page_context(
+                    event,
+                    self.language,
+                    ics_url=f"{slug}.ics",
+                    json_ld=json_ld,
+                    now=now,
+                    category_labels=results.category_labels(self.planned, self.language),
+                )
+        elif neutral_src == RESULTS_SRC:
+            strings = lrp["strings"]
+            lrp["results"] = results.page_context(
+                self.planned,
+                self.all_events,
+                self.language,
+                chart_title=strings["results_chart_title"],
+                chart_description=strings["results_chart_description"],
+            )
+
+    def _write_event_calendars_and_feed(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        site_url = config.site_url or ""
+        stamp = build_datetime()
+        label = site_data.ui_strings(self.language, self.data_dir)["site"]["sample_label"]
+        mine = events.in_language(self.all_events, self.language)
+        for event in mine:
+            target = site_dir / event_calendar.event_ics_path(event)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(
+                event_calendar.single_event_ics(
+                    event,
+                    event_calendar.event_page_url(event, site_url),
+                    stamp,
+                    sample_label=label,
+                )
+            )
+        calendar = site_dir / event_calendar.calendar_path(self.language)
+        calendar.parent.mkdir(parents=True, exist_ok=True)
+        calendar.write_bytes(
+            event_calendar.calendar_for(
+                self.all_events, self.language, stamp, site_url=site_url, sample_label=label
+            )
+        )
+        entries = [
+            feeds.FeedEntry(
+                id=event_calendar.event_page_url(event, site_url),
+                url=event_calendar.event_page_url(event, site_url),
+                title=(f"{label} " if event.sample else "") + event.title,
+                summary=f"{events.format_when(event, self.language)}. {event.description}",
+                published=event.start,
+                updated=event.start,
+                author=event.organiser or config.copyright or "",
+                categories=(events.status_label(event.status, self.language),),
+                language=self.language,
+            )
+            for event in mine
+        ]
+        feed_path = url_prefix(self.language) + "events/feed.xml"
+        (site_dir / feed_path).write_text(
+            feeds.atom_feed(
+                feed_id=absolute(site_url, feed_path),
+                title=f"{config.site_name} — {lrp_strings(self, 'events_upcoming')}",
+                subtitle=None,
+                site_url=absolute(site_url, url_prefix(self.language) + "events/"),
+                feed_url=absolute(site_url, feed_path),
+                language=self.language,
+                entries=entries,
+                updated=stamp,
+            ),
+            encoding="utf-8",
+        )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         story = self.stories_by_src.get(page.file.src_uri)
@@ -461,6 +598,12 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             )
         )
         return html
+
+    @event_priority(-200)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # Last, so that the hashes cover every inline script other plugins added.
+        self._inline_script_sources.update(inline_script_hashes(output))
+        return with_csp_meta(output)
 
     def _names(self, kind: str) -> dict[str, str]:
         table = (
@@ -558,6 +701,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     @event_priority(0)
     def _post_build_language(self, config: MkDocsConfig) -> None:
+        self._write_event_calendars_and_feed(config)
         write_story_feeds(
             Path(config.site_dir),
             config.site_url or "",
@@ -590,6 +734,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             (site_dir / "404.html").write_bytes(self.default_not_found_page)
         (site_dir / "sitemap.xml").write_text(
             render_sitemap(self.sitemap_entries, site_url), encoding="utf-8"
+        )
+        (site_dir / "_headers").write_text(
+            headers_file(render_policy(sorted(self._inline_script_sources), for_header=True)),
+            encoding="utf-8",
         )
         (site_dir / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n",

@@ -1,0 +1,487 @@
+"""Build-performance benchmark: `.venv/bin/python -m bench.run [--sizes 100,300,1000]`.
+
+For each size N it generates a synthetic copy of the project with N stories in lv, en and rml
+(see bench/corpus.py), then measures, one build at a time:
+
+  cold      full `mkdocs build --strict` with no .cache (every photo and social card rendered)
+  warm      the same build again into an empty site folder, image and card caches kept
+  nohooks   the same pages built without the project's plugin (see bench/README.md)
+  check     `python -m hooks.check` over the copy
+  weights   gzip transfer weight of a story page and a listing page (images blocked), and the
+            bytes a first search on /en/search/ fetches from /pagefind/ (Chromium)
+  serve     `mkdocs serve`: seconds from saving a story (and a page in docs/) to the served page
+            showing the change
+
+and writes bench/results.json (a list of runs) and a summary table. See bench/README.md.
+Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+if __package__ in (None, ""):  # `python bench/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import corpus, serve, weights  # noqa: E402
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH_DIR.parent
+MEASURE = BENCH_DIR / "_measure.py"
+PINNED_EPOCH = "1790000000"  # 2026-09-21, as in tests/sitebuild.py
+SITE_URL = "https://romu-platforma.example.org/"
+SEARCH_QUERY = "music"
+DEFAULT_SEED = 20260921
+
+
+def build_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": PINNED_EPOCH,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": SITE_URL,
+    }
+
+
+def count_pages(site_dir: Path) -> int:
+    """Pages a visitor can open: index.html and 404.html, outside pagefind/ and assets/."""
+    count = 0
+    for path in site_dir.rglob("*.html"):
+        if path.name not in {"index.html", "404.html"}:
+            continue
+        if path.relative_to(site_dir).parts[0] in {"pagefind", "assets"}:
+            continue
+        count += 1
+    return count
+
+
+def measured(command: list[str], out: Path, log: Path, cwd: Path) -> dict:
+    """Run `command` (arguments for bench/_measure.py) in a fresh process; its usage as a dict."""
+    with log.open("w", encoding="utf-8") as handle:
+        completed = subprocess.run(
+            [sys.executable, str(MEASURE), str(out), *command],
+            cwd=cwd, env=build_env(), stdout=handle, stderr=subprocess.STDOUT, check=False,
+        )  # fmt: skip
+    usage = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"status": -1}
+    usage["exit"] = completed.returncode
+    return usage
+
+
+def mkdocs_build(project: Path, site: Path, out: Path, log: Path) -> dict:
+    shutil.rmtree(site, ignore_errors=True)
+    out.unlink(missing_ok=True)
+    usage = measured(
+        ["-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        out, log, project,
+    )  # fmt: skip
+    usage["pages"] = count_pages(site) if site.is_dir() else 0
+    return usage
+
+
+def _tail(log: Path, lines: int = 25) -> str:
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def require_ok(usage: dict, log: Path, what: str) -> None:
+    if usage.get("exit") != 0:
+        raise BuildFailed(f"{what} failed (exit {usage.get('exit')}); end of {log}:\n{_tail(log)}")
+
+
+# -- the build without the project's hooks -----------------------------------------------------
+
+_TEMPLATE_RE = re.compile(r"^template:\s*['\"]?([^'\"\s]+)", re.MULTILINE)
+
+
+def make_nohooks_project(project: Path, destination: Path) -> dict:
+    """The same Markdown built by MkDocs + Material + mkdocs-static-i18n alone.
+
+    - mkdocs.yml without `- lrp` (lrp-rml-locale and i18n stay, same markdown extensions);
+    - stories moved into docs/stories/<slug>/index.<lang>.md so that MkDocs builds them as
+      ordinary pages (the plugin normally adds them); photos are not copied (without the
+      plugin nothing references them);
+    - `custom_dir: overrides` replaced by a folder holding only what Material needs to render
+      this content: the Romani language partial (a copy of Material's English one) and, for
+      every `template:` the pages name, a stub that extends Material's main.html.
+
+    Without the plugin there is no content check, no story listings (theme/region pages), no
+    editors' pages, no social cards, images, feeds, republish downloads, sitemap merge or
+    Pagefind index, and pages render with Material's own templates.
+    """
+    import material
+
+    destination.mkdir(parents=True)
+    shutil.copytree(project / "docs", destination / "docs")
+    for story in sorted((project / "stories").iterdir()):
+        target = destination / "docs" / "stories" / story.name
+        target.mkdir(parents=True)
+        for markdown in story.glob("*.md"):
+            shutil.copy2(markdown, target / markdown.name)
+    overrides = destination / "overrides-baseline"
+    languages = overrides / "partials" / "languages"
+    languages.mkdir(parents=True)
+    material_templates = Path(material.__file__).parent / "templates"
+    shutil.copy2(material_templates / "partials/languages/en.html", languages / "rml.html")
+    templates = set()
+    for markdown in (destination / "docs").rglob("*.md"):
+        head = markdown.read_text(encoding="utf-8")[:2000]
+        templates.update(_TEMPLATE_RE.findall(head))
+    stubs = sorted(t for t in templates if not (material_templates / t).exists())
+    for name in stubs:
+        stub = overrides / name
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config, removed = re.subn(r"^\s*- lrp\s*$\n?", "", config, flags=re.MULTILINE)
+    config, replaced = re.subn(
+        r"^(\s*custom_dir:\s*)overrides\s*$", r"\1overrides-baseline", config, flags=re.MULTILINE
+    )
+    if removed != 1 or replaced != 1:
+        raise BuildFailed("mkdocs.yml changed shape: cannot remove `- lrp` / `custom_dir`")
+    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return {"template_stubs": stubs}
+
+
+# -- one size -------------------------------------------------------------------------------------
+
+
+def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> dict:
+    root = work / f"n{stories}"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    project = root / "project"
+    site = root / "site"
+    logs = root / "logs"
+    logs.mkdir()
+    notes: list[str] = []
+    run: dict = {"stories": stories}
+
+    print(f"\n== N={stories}: generating the corpus", flush=True)
+    started = time.perf_counter()
+    info = corpus.make_project(project, stories, args.seed, pool)
+    run["generate_s"] = round(time.perf_counter() - started, 1)
+    run["story_files"] = info["story_files"]
+    run["source_images_mb"] = info["image_mb"]
+    event_files = sorted(
+        p.name for p in (project / "docs/events").glob("*.md") if not p.name.startswith("index.")
+    )
+    run["event_files"] = len(event_files)
+
+    print(f"== N={stories}: cold build", flush=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = mkdocs_build(project, site, logs / "cold.json", logs / "cold.log")
+    if cold.get("exit") != 0 and event_files:
+        dropped = corpus.drop_events(project)
+        notes.append(
+            f"the build failed with the copied docs/events; deleted {len(dropped)} event files "
+            f"and built again (first failure in {logs / 'cold-with-events.log'})"
+        )
+        shutil.move(logs / "cold.log", logs / "cold-with-events.log")
+        run["event_files"] = 0
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold = mkdocs_build(project, site, logs / "cold.json", logs / "cold.log")
+    require_ok(cold, logs / "cold.log", "cold build")
+
+    print(f"== N={stories}: warm build", flush=True)
+    warm = mkdocs_build(project, site, logs / "warm.json", logs / "warm.log")
+    require_ok(warm, logs / "warm.log", "warm build")
+    for extra in range(1, args.repeat):
+        again = mkdocs_build(project, site, logs / f"warm{extra}.json", logs / f"warm{extra}.log")
+        require_ok(again, logs / f"warm{extra}.log", "warm build")
+        if again["cpu_s"] < warm["cpu_s"]:
+            warm = again
+    pages = warm["pages"]
+
+    if args.profile == stories:
+        profile(project, root, logs)
+
+    print(f"== N={stories}: build without the project's hooks", flush=True)
+    baseline = root / "nohooks"
+    nohooks_info = make_nohooks_project(project, baseline)
+    nohooks = mkdocs_build(
+        baseline, root / "site-nohooks", logs / "nohooks.json", logs / "nohooks.log"
+    )
+    require_ok(nohooks, logs / "nohooks.log", "build without hooks")
+    shutil.rmtree(root / "site-nohooks", ignore_errors=True)
+
+    print(f"== N={stories}: content check", flush=True)
+    check = measured(
+        ["--", sys.executable, "-m", "hooks.check", "--format", "json"],
+        logs / "check.json", logs / "check.log", project,
+    )  # fmt: skip
+    findings = _check_counts(logs / "check.log")
+    if check.get("exit") != 0:
+        notes.append(f"hooks.check exited {check.get('exit')}: {findings}")
+
+    slug = info["slugs"][0]
+    weight = None
+    if not args.no_browser:
+        print(f"== N={stories}: page weights and first search (Chromium)", flush=True)
+        weight = weights.measure(
+            site, f"en/stories/{slug}/", "en/stories/", "en/search/", SEARCH_QUERY
+        )
+        (root / "weights.json").write_text(json.dumps(weight, indent=2), encoding="utf-8")
+
+    served = None
+    if not args.no_serve and (args.serve_sizes is None or stories in args.serve_sizes):
+        print(f"== N={stories}: mkdocs serve, edit to reload", flush=True)
+        build_wall = warm["wall_s"]
+        served = serve.measure_reload(
+            project,
+            build_env(),
+            logs / "serve.log",
+            [
+                ("story", project / "stories" / slug / "index.en.md", f"en/stories/{slug}/"),
+                ("page", project / "docs" / "about.en.md", "en/about/"),
+            ],
+            start_timeout=max(120.0, 6 * build_wall),
+            reload_timeout=max(60.0, 6 * build_wall),
+        )
+
+    if served and served["edits"].get("story", {}).get("detected") is False:
+        notes.append(
+            "mkdocs serve did not notice the edited story (it watches only "
+            f"{served.get('watched')}): a story edit never reloads; serve_reload_s is null and "
+            "serve_page_reload_s times an edit of docs/about.en.md instead"
+        )
+    warm_cpu = warm["cpu_s"]
+    nohooks_cpu = nohooks["cpu_s"]
+    story_reload = served["edits"].get("story", {}) if served else {}
+    page_reload = served["edits"].get("page", {}) if served else {}
+    run.update(
+        {
+            "pages": pages,
+            "cpu_ms_per_page": round(1000 * warm_cpu / pages, 1),
+            "cold_wall_s": round(cold["wall_s"], 2),
+            "wall_s": round(warm["wall_s"], 2),
+            "peak_rss_mb": round(max(cold["peak_rss_mb"], warm["peak_rss_mb"]), 1),
+            "hooks_share": round((warm_cpu - nohooks_cpu) / warm_cpu, 3),
+            "check_s": round(check["wall_s"], 2),
+            "story_page_gzip_kb": weight["story"]["total_gzip_kb"] if weight else None,
+            "first_search_kb": weight["search"]["pagefind_kb"] if weight else None,
+            "serve_reload_s": story_reload.get("reload_s"),
+            # -- details
+            "cold_cpu_s": round(cold["cpu_s"], 2),
+            "cold_cpu_ms_per_page": round(1000 * cold["cpu_s"] / cold["pages"], 1),
+            "cold_subprocess_cpu_s": round(cold["children"]["cpu_s"], 2),
+            "warm_cpu_s": round(warm_cpu, 2),
+            "warm_python_cpu_s": round(warm["self"]["cpu_s"], 2),
+            "warm_subprocess_cpu_s": round(warm["children"]["cpu_s"], 2),
+            "warm_peak_rss_mb": round(warm["peak_rss_mb"], 1),
+            "cold_peak_rss_mb": round(cold["peak_rss_mb"], 1),
+            "nohooks_pages": nohooks["pages"],
+            "nohooks_cpu_s": round(nohooks_cpu, 2),
+            "nohooks_wall_s": round(nohooks["wall_s"], 2),
+            "nohooks_cpu_ms_per_page": round(1000 * nohooks_cpu / nohooks["pages"], 1),
+            "hooks_share_per_page": round(
+                1 - (nohooks_cpu / nohooks["pages"]) / (warm_cpu / pages), 3
+            ),
+            "nohooks_template_stubs": nohooks_info["template_stubs"],
+            "check_cpu_s": round(check["children"]["cpu_s"], 2),
+            "check_findings": findings,
+            "story_page_html_gzip_kb": weight["story"]["html_gzip_kb"] if weight else None,
+            "listing_page_gzip_kb": weight["listing"]["total_gzip_kb"] if weight else None,
+            "listing_page_html_gzip_kb": weight["listing"]["html_gzip_kb"] if weight else None,
+            "page_weight_by_kind_kb": {
+                "story": weight["story"]["by_kind_kb"],
+                "listing": weight["listing"]["by_kind_kb"],
+            }
+            if weight
+            else None,
+            "first_search_after_typing_kb": weight["search"]["pagefind_after_typing_kb"]
+            if weight
+            else None,
+            "first_search_requests": weight["search"]["requests"] if weight else None,
+            "serve_story_edit_detected": story_reload.get("detected"),
+            "serve_page_reload_s": page_reload.get("reload_s"),
+            "serve_first_build_s": served.get("first_build_s") if served else None,
+            "serve_watched": served.get("watched") if served else None,
+            "notes": notes,
+            "machine": machine(),
+        }
+    )
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    return run
+
+
+def _check_counts(log: Path) -> dict:
+    text = log.read_text(encoding="utf-8", errors="replace")
+    start = text.find("{")
+    try:
+        return json.loads(text[start:])["counts"]
+    except (ValueError, KeyError):
+        return {"unreadable": _tail(log, 5)}
+
+
+def profile(project: Path, root: Path, logs: Path) -> None:
+    """pyinstrument over one more warm build; the text report goes to bench/profile-<N>.txt."""
+    stories = int(root.name.lstrip("n"))
+    report = BENCH_DIR / f"profile-{stories}.txt"
+    session = root / "profile.pyisession"
+    site = root / "site-profile"
+    print(f"== N={stories}: profiling a warm build with pyinstrument", flush=True)
+    command = [
+        sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session),
+        "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site),
+    ]  # fmt: skip
+    with (logs / "profile.log").open("w", encoding="utf-8") as handle:
+        done = subprocess.run(
+            command, cwd=project, env=build_env(), stdout=handle, stderr=subprocess.STDOUT,
+            check=False,
+        )  # fmt: skip
+    shutil.rmtree(site, ignore_errors=True)
+    if done.returncode != 0:
+        print(f"   profiling failed: see {logs / 'profile.log'}", flush=True)
+        return
+    render = [sys.executable, "-m", "pyinstrument", f"--load={session}", "-r", "text",
+              "--no-color", "--unicode"]  # fmt: skip
+    tree = subprocess.run(render, capture_output=True, text=True, check=True).stdout
+    from bench.profile_summary import summarize
+
+    header = (
+        f"pyinstrument (wall-clock sampling) of a warm `mkdocs build --strict` of the {stories}-"
+        "story benchmark corpus\n(image and card caches warm; run by `python -m bench.run "
+        f"--profile {stories}`). Pagefind runs as a subprocess: its time shows up as waiting in "
+        "subprocess.run.\n\n== Summary ==\n"
+    )
+    body = header + summarize(str(session)) + "\n== Call tree ==\n" + tree
+    report.write_text(body, encoding="utf-8")
+    print(f"   wrote {report.relative_to(PROJECT_ROOT)}", flush=True)
+
+
+def machine() -> dict:
+    def version(name: str) -> str | None:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
+
+    return {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "mkdocs-static-i18n": version("mkdocs-static-i18n"),
+        "pagefind": version("pagefind"),
+        "pillow": version("pillow"),
+    }
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+COLUMNS = (
+    ("stories", "N", "{}"),
+    ("pages", "pages", "{}"),
+    ("cold_wall_s", "cold s", "{:.1f}"),
+    ("wall_s", "warm s", "{:.1f}"),
+    ("cpu_ms_per_page", "CPU ms/page", "{:.1f}"),
+    ("nohooks_cpu_ms_per_page", "no-hooks ms/page", "{:.1f}"),
+    ("hooks_share", "hooks share", "{:.0%}"),
+    ("peak_rss_mb", "peak RSS MB", "{:.0f}"),
+    ("check_s", "check s", "{:.2f}"),
+    ("story_page_gzip_kb", "story kB", "{:.1f}"),
+    ("story_page_html_gzip_kb", "(HTML)", "{:.1f}"),
+    ("listing_page_gzip_kb", "listing kB", "{:.1f}"),
+    ("listing_page_html_gzip_kb", "(HTML)", "{:.1f}"),
+    ("first_search_kb", "search kB", "{:.1f}"),
+    ("serve_reload_s", "serve story s", "{:.1f}"),
+    ("serve_page_reload_s", "serve page s", "{:.1f}"),
+)
+
+
+def table(runs: list[dict]) -> str:
+    header = [label for _, label, _ in COLUMNS]
+    rows = []
+    for run in runs:
+        row = []
+        for key, _, fmt in COLUMNS:
+            value = run.get(key)
+            row.append("—" if value is None else fmt.format(value))
+        rows.append(row)
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    lines = [" | ".join(cell.rjust(width) for cell, width in zip(header, widths, strict=True))]
+    lines.append("-|-".join("-" * width for width in widths))
+    for row in rows:
+        lines.append(" | ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,300,1000", help="story counts, e.g. 100,300")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--repeat", type=int, default=1, help="warm builds per size (best kept)")
+    parser.add_argument("--profile", type=int, default=None, metavar="N",
+                        help="also profile a warm build of N stories with pyinstrument")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium weights")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve timing")
+    parser.add_argument("--serve-sizes", default=None,
+                        help="sizes for the serve timing (default: every size)")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where corpora and sites go (default: a new temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and built sites")
+    parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    args.serve_sizes = (
+        {int(size) for size in args.serve_sizes.split(",")} if args.serve_sizes else None
+    )
+    if args.profile is not None and args.profile not in sizes:
+        parser.error("--profile N needs N among --sizes")
+    if args.profile is not None:
+        try:
+            import pyinstrument  # noqa: F401
+        except ImportError:
+            parser.error("--profile needs pyinstrument: .venv/bin/pip install pyinstrument")
+    try:
+        import mkdocs  # noqa: F401
+    except ImportError:
+        parser.error(f"{sys.executable} has no MkDocs; run it with .venv/bin/python")
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="lrp-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    pool = work / "image-pool"
+    print(f"Working in {work}", flush=True)
+    runs: list[dict] = []
+    failed = False
+    try:
+        for stories in sizes:
+            try:
+                runs.append(run_size(stories, args, work, pool))
+            except BuildFailed as error:
+                print(f"N={stories}: {error}", file=sys.stderr, flush=True)
+                failed = True
+                break
+            args.output.write_text(
+                json.dumps(runs, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+    finally:
+        if not args.keep and args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    if runs:
+        print("\n" + table(runs))
+        print(f"\nWrote {args.output}")
+        for run in runs:
+            for note in run["notes"]:
+                print(f"N={run['stories']}: {note}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

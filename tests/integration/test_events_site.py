@@ -1,0 +1,82 @@
+"""Events, calendars and the results dashboard in the real built site."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from hooks.events import load_events
+from hooks.results import achieved_totals
+from tests.htmlscan import parse_html
+from tests.sitebuild import PROJECT_ROOT
+
+pytestmark = pytest.mark.build
+
+
+def test_every_event_calendar_parses_with_riga_time_zone(built_site: Path) -> None:
+    files = sorted(built_site.rglob("*.ics"))
+    assert len(files) >= 3 * 10
+    for path in files:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        vevents = calendar.walk("VEVENT")
+        assert vevents, path
+        for event in vevents:
+            assert event.get("UID") and event.get("DTSTAMP") and event.get("DTSTART"), path
+        timed = [e for e in vevents if getattr(e.decoded("DTSTART"), "tzinfo", None)]
+        if timed:
+            zones = [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")]
+            assert zones == ["Europe/Riga"], path
+
+
+def test_cancelled_event_is_cancelled_in_its_calendar(built_site: Path) -> None:
+    cancelled = [
+        e for e in load_events(PROJECT_ROOT / "docs" / "events") if e.status == "cancelled"
+    ]
+    assert cancelled
+    event = cancelled[0]
+    prefix = "" if event.language == "lv" else f"{event.language}/"
+    ics = built_site / prefix / "events" / event.slug / f"{event.slug}.ics"
+    parsed = icalendar.Calendar.from_ical(ics.read_bytes())
+    assert [str(e["STATUS"]) for e in parsed.walk("VEVENT")] == ["CANCELLED"]
+    page = (built_site / prefix / "events" / event.slug / "index.html").read_text()
+    assert "lrp-event" in page
+
+
+def test_events_index_splits_upcoming_and_past_at_the_pinned_build_date(built_site: Path) -> None:
+    html = (built_site / "en" / "events" / "index.html").read_text()
+    upcoming_at, past_at = html.find("Upcoming events"), html.find("Past events")
+    assert 0 < upcoming_at < past_at
+    upcoming_part, past_part = html[upcoming_at:past_at], html[past_at:]
+    assert "2027" in upcoming_part and "2027" not in past_part
+    assert "2021" in past_part
+
+
+def test_event_times_are_shown_in_riga_time(built_site: Path) -> None:
+    event = next(
+        e
+        for e in load_events(PROJECT_ROOT / "docs" / "events")
+        if e.language == "en" and not e.all_day
+    )
+    ics = built_site / "en" / "events" / event.slug / f"{event.slug}.ics"
+    vevent = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")[0]
+    start = vevent.decoded("DTSTART")
+    assert str(start.tzinfo) == "Europe/Riga"
+    assert start.astimezone(UTC) == event.start.astimezone(UTC)
+
+
+def test_results_page_table_matches_the_event_reports(built_site: Path) -> None:
+    totals = achieved_totals(load_events(PROJECT_ROOT / "docs" / "events"))
+    html = parse_html((built_site / "en" / "results" / "index.html").read_text())
+    charts = html.find_all("svg", role="img")
+    assert any(
+        html.first("title", id=chart.attrs.get("aria-labelledby", "").split()[0])
+        for chart in charts
+    )
+    table = html.first("table")
+    assert table is not None
+    cells = " ".join(td.text.split()[0] for td in html.find_all("td") if td.text.split())
+    assert str(totals["roma_representatives"]) in cells
+    assert str(totals["public_administration"]) in cells

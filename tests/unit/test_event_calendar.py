@@ -1,0 +1,141 @@
+"""What a calendar app gets from "Add to calendar" and from the calendar feed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import icalendar
+
+from hooks.build_date import build_datetime
+from hooks.event_calendar import (
+    calendar_for,
+    calendar_path,
+    event_ics_path,
+    event_to_ical,
+    single_event_ics,
+)
+from hooks.events import Event, event_from_front_matter
+
+BUILT = build_datetime({"SOURCE_DATE_EPOCH": "1767225600"})  # 2026-01-01T00:00:00Z
+URL = "https://romi.example.lv/events/annual-meeting/"
+
+
+def event(slug: str = "annual-meeting", language: str = "lv", **meta: Any) -> Event:
+    front_matter: dict[str, Any] = {
+        "title": "Ikgadējā sanāksme",
+        "start": "2026-07-01 10:00",
+        "end": "2026-07-01 16:00",
+        "place": {"town": "Rīga"},
+    }
+    front_matter.update(meta)
+    return event_from_front_matter(front_matter, slug, language)
+
+
+def only_event(ics: bytes) -> icalendar.Event:
+    calendar = icalendar.Calendar.from_ical(ics)
+    events = [component for component in calendar.walk("VEVENT")]
+    assert len(events) == 1
+    return events[0]
+
+
+def test_the_file_parses_back_and_carries_the_riga_time_zone() -> None:
+    ics = single_event_ics(event(), URL, BUILT)
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert calendar["PRODID"]
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Riga"]
+    vevent = only_event(ics)
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Riga"
+    assert str(vevent["SUMMARY"]) == "Ikgadējā sanāksme"
+    assert str(vevent["LOCATION"]) == "Rīga"
+    assert str(vevent["URL"]) == URL
+
+
+def test_uid_is_stable_across_builds_and_languages() -> None:
+    first = only_event(single_event_ics(event(), URL, BUILT))
+    second = only_event(single_event_ics(event(), URL, datetime(2027, 5, 5, tzinfo=UTC)))
+    english = only_event(single_event_ics(event(language="en", title="Annual meeting"), URL, BUILT))
+    assert str(first["UID"]) == str(second["UID"]) == str(english["UID"])
+    other = only_event(single_event_ics(event("other-meeting"), URL, BUILT))
+    assert str(other["UID"]) != str(first["UID"])
+
+
+def test_dtstamp_is_the_pinned_build_time() -> None:
+    vevent = only_event(single_event_ics(event(), URL, BUILT))
+    assert vevent["DTSTAMP"].dt == datetime(2026, 1, 1, tzinfo=UTC)
+    assert single_event_ics(event(), URL, BUILT) == single_event_ics(event(), URL, BUILT)
+
+
+def test_ten_in_riga_is_seven_utc_in_july_and_eight_utc_in_january() -> None:
+    july = only_event(single_event_ics(event(start="2026-07-01 10:00", end=None), URL, BUILT))
+    january = only_event(single_event_ics(event(start="2027-01-14 10:00", end=None), URL, BUILT))
+    assert july["DTSTART"].dt.astimezone(UTC) == datetime(2026, 7, 1, 7, 0, tzinfo=UTC)
+    assert january["DTSTART"].dt.astimezone(UTC) == datetime(2027, 1, 14, 8, 0, tzinfo=UTC)
+
+
+def test_an_offset_time_ends_up_at_the_same_instant() -> None:
+    vevent = only_event(
+        single_event_ics(event(start="2026-07-01 10:00+01:00", end=None), URL, BUILT)
+    )
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Riga"
+    assert vevent["DTSTART"].dt.astimezone(UTC) == datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+
+
+def test_all_day_events_are_dates_with_an_exclusive_end() -> None:
+    workshop = event(start="2021-07-05", end="2021-07-07")
+    vevent = only_event(single_event_ics(workshop, URL, BUILT))
+    assert vevent["DTSTART"].params.get("VALUE") == "DATE"
+    assert vevent["DTSTART"].dt == date(2021, 7, 5)
+    assert not isinstance(vevent["DTSTART"].dt, datetime)
+    assert vevent["DTEND"].dt == date(2021, 7, 8)  # the day after the last day
+    one_day = only_event(single_event_ics(event(start="2021-07-05", end=None), URL, BUILT))
+    assert one_day["DTEND"].dt == date(2021, 7, 6)
+
+
+def test_status_follows_the_event() -> None:
+    def status(value: str) -> str:
+        return str(only_event(single_event_ics(event(status=value), URL, BUILT))["STATUS"])
+
+    assert status("scheduled") == "CONFIRMED"
+    assert status("cancelled") == "CANCELLED"
+    assert status("postponed") == "TENTATIVE"
+    assert status("moved_online") == "CONFIRMED"
+
+
+def test_online_events_give_their_link_as_location() -> None:
+    online = event(place={"online": True, "url": "https://meet.example.org/lrp"})
+    vevent = only_event(single_event_ics(online, URL, BUILT))
+    assert "https://meet.example.org/lrp" in str(vevent["LOCATION"])
+
+
+def test_a_sample_event_says_so_in_the_calendar() -> None:
+    sample = event(sample=True)
+    vevent = event_to_ical(sample, URL, BUILT, sample_label="Ilustratīvs piemērs.")
+    assert str(vevent["SUMMARY"]) == "Ilustratīvs piemērs. Ikgadējā sanāksme"
+    real = event_to_ical(event(), URL, BUILT, sample_label="Ilustratīvs piemērs.")
+    assert str(real["SUMMARY"]) == "Ikgadējā sanāksme"
+
+
+def test_the_feed_holds_one_language_soonest_first() -> None:
+    events = [
+        event("later", start="2027-03-01 10:00", end=None),
+        event("sooner", start="2027-02-01 10:00", end=None),
+        event("sooner", language="en", title="Sooner", start="2027-02-01 10:00", end=None),
+    ]
+    ics = calendar_for(events, "lv", BUILT, site_url="https://romi.example.lv/")
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert str(calendar["X-WR-CALNAME"])
+    assert len(calendar.walk("VTIMEZONE")) == 1
+    vevents = calendar.walk("VEVENT")
+    assert [str(v["UID"]).split("@")[0] for v in vevents] == ["sooner", "later"]
+    assert str(vevents[0]["URL"]) == "https://romi.example.lv/events/sooner/"
+    assert calendar_for(events, "lv", BUILT) == calendar_for(events, "lv", BUILT)
+    english = icalendar.Calendar.from_ical(calendar_for(events, "en", BUILT, site_url="https://x/"))
+    assert str(english.walk("VEVENT")[0]["URL"]) == "https://x/en/events/sooner/"
+
+
+def test_file_paths_follow_the_language_prefix() -> None:
+    assert event_ics_path(event()) == "events/annual-meeting/annual-meeting.ics"
+    assert event_ics_path(event(language="en")) == "en/events/annual-meeting/annual-meeting.ics"
+    assert calendar_path("rml") == "rml/events/calendar.ics"
