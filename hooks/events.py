@@ -14,10 +14,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from hooks.build_date import RIGA
-from hooks.frontmatter import parse_date_like
+from hooks.frontmatter import parse_date_like, read_front_matter
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
 
 STATUSES = ("scheduled", "cancelled", "postponed", "moved_online")
@@ -316,21 +314,6 @@ def event_from_front_matter(meta: Mapping[str, Any], slug: str, language: str) -
         report=report,
         sample=meta.get("sample") is True,
     )
-
-
-def read_front_matter(path: Path) -> dict[str, Any] | None:
-    """The front matter of a Markdown file, or None when there is none or it is not YAML."""
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 3)
-    if end == -1:
-        return None
-    try:
-        loaded = yaml.safe_load(text[4 : end + 1])
-    except yaml.YAMLError:
-        return None
-    return loaded if isinstance(loaded, dict) else None
 
 
 def event_file_language(path: Path) -> tuple[str, str] | None:

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -111,7 +112,9 @@ def parse_content(raw: str) -> ContentText:
         # MkDocs needs a line break after the closing `---`, or it ignores the front matter.
         content.issues.append(
             Issue(
-                rules.MISSING_FRONT_MATTER, body_line, "",
+                rules.MISSING_FRONT_MATTER,
+                body_line,
+                "",
                 "The closing `---` is the last thing in the file",
                 "Add an empty line after it.",
             )
@@ -135,7 +138,9 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
             line = first_line + yaml_text.count("\n", 0, max(error.position, 0))
             content.issues.append(
                 Issue(
-                    rules.YAML_SYNTAX, line, "",
+                    rules.YAML_SYNTAX,
+                    line,
+                    "",
                     f"The front matter contains an invisible control character "
                     f"(U+{error.character:04X})",
                     "Delete the character (retype the line if you cannot see it).",
@@ -144,8 +149,12 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
             return
         except yaml.YAMLError as error:
             content.issues.append(
-                Issue(rules.YAML_SYNTAX, first_line, "",
-                      f"The front matter is not valid YAML ({_first_line(error)})")
+                Issue(
+                    rules.YAML_SYNTAX,
+                    first_line,
+                    "",
+                    f"The front matter is not valid YAML ({_first_line(error)})",
+                )
             )
             return
         if node is None:
@@ -154,7 +163,9 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
         if not isinstance(node, yaml.MappingNode):
             content.issues.append(
                 Issue(
-                    rules.WRONG_TYPE, first_line + node.start_mark.line, "",
+                    rules.WRONG_TYPE,
+                    first_line + node.start_mark.line,
+                    "",
                     "The front matter must be a list of `field: value` lines",
                     "Write each field on its own line as `field: value`.",
                 )
@@ -169,7 +180,9 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
         except RecursionError:
             content.issues.append(
                 Issue(
-                    rules.YAML_SYNTAX, first_line, "",
+                    rules.YAML_SYNTAX,
+                    first_line,
+                    "",
                     "The front matter is nested far too deeply",
                     "Check the brackets `[ ]` and `{ }`: every one that opens must close.",
                 )
@@ -202,7 +215,9 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
         line = first_line + error.context_mark.line
         quote = _char_at(yaml_text, error.context_mark.line, error.context_mark.column) or '"'
         return Issue(
-            rules.YAML_SYNTAX, line, "",
+            rules.YAML_SYNTAX,
+            line,
+            "",
             f"A quotation mark ({quote}) opened on this line is never closed",
             f"Add the closing {quote} at the end of the value.",
         )
@@ -217,13 +232,17 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
     source_line = yaml_text.splitlines()[line_index] if line_index < line_count else ""
     if "\t" in source_line and ("cannot start any token" in problem or "tab" in problem):
         return Issue(
-            rules.YAML_SYNTAX, line, "",
+            rules.YAML_SYNTAX,
+            line,
+            "",
             "A tab character is used on this line; YAML allows only spaces for indentation",
             "Replace the tab with spaces (two per level).",
         )
     if "mapping values are not allowed" in problem:
         return Issue(
-            rules.YAML_SYNTAX, line, "",
+            rules.YAML_SYNTAX,
+            line,
+            "",
             "A value contains `: ` or the line is indented more than the line above",
             "Put the whole value in double quotes, or fix the indentation.",
         )
@@ -262,7 +281,9 @@ def _inspect(
             if key in seen and key != "<<":
                 content.issues.append(
                     Issue(
-                        rules.DUPLICATE_FIELD, line, dotted(child),
+                        rules.DUPLICATE_FIELD,
+                        line,
+                        dotted(child),
                         f"`{key}` is written twice (first on line {seen[key]})",
                     )
                 )
@@ -294,7 +315,9 @@ def _reject(
     if id(node) in visited:
         content.issues.append(
             Issue(
-                rules.YAML_SYNTAX, first_line + node.start_mark.line, dotted(path),
+                rules.YAML_SYNTAX,
+                first_line + node.start_mark.line,
+                dotted(path),
                 "A YAML alias (`*name`) repeats a block written elsewhere",
                 "Write the value out in full instead of using `&name` / `*name`.",
             )
@@ -312,7 +335,9 @@ def _unsafe_tag(node: yaml.Node) -> yaml.Node | None:
 def _unsafe_issue(node: yaml.Node, path: KeyPath, first_line: int) -> Issue:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     return Issue(
-        rules.UNSAFE_YAML_TAG, first_line + node.start_mark.line, dotted(path),
+        rules.UNSAFE_YAML_TAG,
+        first_line + node.start_mark.line,
+        dotted(path),
         f"The tag `{tag}` is not allowed; the value was ignored",
     )
 
@@ -382,7 +407,9 @@ def impossible_dates(content: ContentText) -> Iterator[Issue]:
             continue
         if parse_date_like(value) is None:
             yield Issue(
-                rules.IMPOSSIBLE_DATE, content.line_of(path), dotted(path),
+                rules.IMPOSSIBLE_DATE,
+                content.line_of(path),
+                dotted(path),
                 f"`{value}` is not a real date or time",
             )
 
@@ -401,3 +428,20 @@ def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Any]]:
 def walk_values(data: Any) -> Iterator[tuple[KeyPath, Any]]:
     """Every leaf value of the front matter with its key path."""
     return _walk(data, ())
+
+
+def read_front_matter(path: Path) -> dict[str, Any] | None:
+    """Front matter as the build reads it (dates as `date` objects), or None when unusable.
+
+    The build only publishes what passes the content checks, which report why a file's front
+    matter could not be read; here an unreadable block simply means "nothing to publish".
+    """
+    text = normalise_text(path.read_text(encoding="utf-8"))
+    match = _FRONT_MATTER_RE.match(text)
+    if match is None:
+        return None
+    try:
+        loaded = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        return None
+    return loaded if isinstance(loaded, dict) else None

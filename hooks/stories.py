@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from hooks.consent import consent_decision, photos_allowed, republication_allowed
+from hooks.frontmatter import read_front_matter
 from hooks.languages import LANGUAGE_CODES, split_language_suffix
 from hooks.story_sources import story_markdown_files, story_src_uri
 
@@ -126,25 +125,6 @@ def person_label(person: Mapping[str, Any] | None) -> str:
     return str(person.get("name", ""))
 
 
-def read_front_matter(path: Path) -> dict[str, Any]:
-    """Front matter of a story file, or {} when it cannot be read.
-
-    Unreadable front matter is reported by the content checks (which fail the build); here it
-    simply means the story is not published.
-    """
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---", 4)
-    if end == -1:
-        return {}
-    try:
-        loaded = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
-
-
 @dataclass(frozen=True)
 class WithheldStory:
     src_uri: str
@@ -177,7 +157,7 @@ def collect_stories(stories_dir: Path, today: date) -> StoryCatalogue:
         if language not in LANGUAGE_CODES:
             withheld.append(WithheldStory(src_uri, "file name has no known language suffix"))
             continue
-        meta = read_front_matter(path)
+        meta = read_front_matter(path) or {}
         decision = consent_decision(meta, language, today)
         if not decision.published:
             withheld.append(WithheldStory(src_uri, decision.reason))
