@@ -441,7 +441,7 @@ def read_front_matter(path: Path) -> dict[str, Any] | None:
     if match is None:
         return None
     try:
-        loaded = yaml.safe_load(match.group(1) or "")
+        loaded = yaml.load(match.group(1) or "", Loader=_BaseLoader)  # noqa: S506 (safe loader)
     except yaml.YAMLError:
         return None
     return loaded if isinstance(loaded, dict) else None

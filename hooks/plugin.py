@@ -122,6 +122,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
             self._inline_script_sources: set[str] = set()
+            self._report_items: list[Any] | None = None
             self._check_content()
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
@@ -331,8 +332,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         if self.language not in EDITOR_LANGUAGES:
             return []
         front = "---\nnoindex: true\nsearch_exclude: true\ntranslation: original\n---\n\n"
+        if self._report_items is None:  # once per site build, not once per language
+            self._report_items = translation_report(self.project_root)
         report = only_published_stories(
-            translation_report(self.project_root),
+            self._report_items,
             {
                 (s.src_uri.replace(f".{s.language}.md", ".md"), s.language): s.title
                 for s in self.catalogue.published

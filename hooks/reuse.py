@@ -425,6 +425,31 @@ def _story_body(
 # -- the three copies ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RepublishCopies:
+    html: str
+    text: str
+    markdown: str
+
+
+def republish_copies(
+    story_html: str,
+    story: StoryVersion,
+    language: str,
+    *,
+    images_allowed: bool,
+    site_names: Mapping[str, str] = SITE_NAMES,
+) -> RepublishCopies:
+    """All three copies from one cleaning pass over the story (the build needs all three)."""
+    body = _story_body(story_html, story, language, images_allowed, site_names)
+    parsed = _parse(body)
+    return RepublishCopies(
+        html=_html_copy(body, story, language, images_allowed, site_names),
+        text=_text_copy(parsed, story, language, site_names),
+        markdown=_markdown_copy(parsed, story, language, site_names),
+    )
+
+
 def republish_html(
     story_html: str,
     story: StoryVersion,
@@ -434,11 +459,47 @@ def republish_html(
     site_names: Mapping[str, str] = SITE_NAMES,
 ) -> str:
     """The story's HTML, cleaned for pasting into another site, with the credit at the end."""
+    body = _story_body(story_html, story, language, images_allowed, site_names)
+    return _html_copy(body, story, language, images_allowed, site_names)
+
+
+def republish_text(
+    story_html: str,
+    story: StoryVersion,
+    language: str,
+    *,
+    images_allowed: bool,
+    site_names: Mapping[str, str] = SITE_NAMES,
+) -> str:
+    """Plain text: title, the story, the credit line and the licence."""
+    body = _parse(_story_body(story_html, story, language, images_allowed, site_names))
+    return _text_copy(body, story, language, site_names)
+
+
+def republish_markdown(
+    story_html: str,
+    story: StoryVersion,
+    language: str,
+    *,
+    images_allowed: bool,
+    site_names: Mapping[str, str] = SITE_NAMES,
+) -> str:
+    """Markdown: the title as a heading, the story, then the credit line and the licence."""
+    body = _parse(_story_body(story_html, story, language, images_allowed, site_names))
+    return _markdown_copy(body, story, language, site_names)
+
+
+def _html_copy(
+    body: str,
+    story: StoryVersion,
+    language: str,
+    images_allowed: bool,
+    site_names: Mapping[str, str],
+) -> str:
     parts: list[str] = []
     notice = _sample_notice(story, language)
     if notice:
         parts.append(f"<p><strong>{escape(notice)}</strong></p>")
-    body = _story_body(story_html, story, language, images_allowed, site_names)
     if body:
         parts.append(body)
     url = escape(story.url)
@@ -453,16 +514,9 @@ def republish_html(
     return _sanitise("\n".join(parts), story, images_allowed)
 
 
-def republish_text(
-    story_html: str,
-    story: StoryVersion,
-    language: str,
-    *,
-    images_allowed: bool,
-    site_names: Mapping[str, str] = SITE_NAMES,
+def _text_copy(
+    body: list[_Node], story: StoryVersion, language: str, site_names: Mapping[str, str]
 ) -> str:
-    """Plain text: title, the story, the credit line and the licence."""
-    body = _parse(_story_body(story_html, story, language, images_allowed, site_names))
     blocks = [story.title]
     notice = _sample_notice(story, language)
     if notice:
@@ -472,16 +526,9 @@ def republish_text(
     return "\n\n".join(blocks) + "\n"
 
 
-def republish_markdown(
-    story_html: str,
-    story: StoryVersion,
-    language: str,
-    *,
-    images_allowed: bool,
-    site_names: Mapping[str, str] = SITE_NAMES,
+def _markdown_copy(
+    body: list[_Node], story: StoryVersion, language: str, site_names: Mapping[str, str]
 ) -> str:
-    """Markdown: the title as a heading, the story, then the credit line and the licence."""
-    body = _parse(_story_body(story_html, story, language, images_allowed, site_names))
     blocks = ["# " + _md_escape(story.title)]
     notice = _sample_notice(story, language)
     if notice:

@@ -77,11 +77,8 @@ def write_republish_material(
 ) -> RepublishMaterial:
     """Write the copy-paste HTML, plain text and Markdown next to the story page."""
     language = published.language
-    html = reuse.republish_html(story_html, published, language, images_allowed=images_allowed)
-    text = reuse.republish_text(story_html, published, language, images_allowed=images_allowed)
-    markdown = reuse.republish_markdown(
-        story_html, published, language, images_allowed=images_allowed
-    )
+    copies = reuse.republish_copies(story_html, published, language, images_allowed=images_allowed)
+    html, text, markdown = copies.html, copies.text, copies.markdown
     page_dir.mkdir(parents=True, exist_ok=True)
     files = {}
     for kind, content in (("html", html), ("txt", text), ("md", markdown)):
