@@ -8,6 +8,7 @@ per language. Work that is the same for the whole site happens only after the la
 from __future__ import annotations
 
 import logging
+import os
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
@@ -67,6 +68,9 @@ from hooks.translation_report import render_markdown as translation_report_markd
 from hooks.translations import fallback_notice, translation_status, unreviewed_notice
 
 log = logging.getLogger("mkdocs.plugins.lrp")
+
+# `make serve LANGUAGE=en` sets this: only that language is built in full, for a fast preview.
+PREVIEW_LANGUAGE_VARIABLE = "LRP_PREVIEW_LANGUAGE"
 
 EVENTS_INDEX_SRC = "events/index.md"
 RESULTS_SRC = "results.md"
@@ -135,6 +139,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.story_feed_entries = []
         self.republish_material = {}
         self._config = config
+        if self.skipped_in_preview:
+            # This language is built with its home page only: its links lead nowhere, on purpose.
+            config.validation.nav.not_found = logging.DEBUG
+            config.validation.links.not_found = logging.DEBUG
+            config.validation.links.anchors = logging.DEBUG
         self._translate_palette_toggles(config)
         # One sitemap for the whole site is written after the last language instead.
         config.theme.static_templates.discard("sitemap.xml")
@@ -307,8 +316,23 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.translations.update(listing_languages(self.listings))
         return files
 
+    @property
+    def skipped_in_preview(self) -> bool:
+        """True for a language that a one-language preview (`make serve LANGUAGE=en`) skips."""
+        preview = os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip()
+        return bool(preview) and preview != self.language
+
     @event_priority(AFTER_I18N)
     def _files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.skipped_in_preview:
+            # Only the home page, so that the language switcher still leads somewhere.
+            for file in list(files):
+                if (
+                    file.is_documentation_page()
+                    and language_of_source(file.src_uri)[0] != "index.md"
+                ):
+                    files.remove(file)
+            return files
         for file in list(files):
             if file.src_uri not in self.story_src_uris:
                 continue
@@ -746,7 +770,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n",
             encoding="utf-8",
         )
-        build_search_index(site_dir)
+        if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():
+            content_info("One-language preview: the search index is not rebuilt.")
+        else:
+            build_search_index(site_dir)
         log.info("Search index built for %s", ", ".join(lang.code for lang in LANGUAGES))
 
     on_post_build = CombinedEvent(_post_build_language, _post_build_site)
