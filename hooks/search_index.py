@@ -13,7 +13,11 @@ from pathlib import Path
 
 
 def build_search_index(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+        # Heading permalinks ("¶") are navigation, not text.
+        "--exclude-selectors", ".headerlink",
+    ]  # fmt: skip
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         raise RuntimeError(

@@ -17,10 +17,16 @@ from collections.abc import Iterable
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _DATA_TYPES = ("application/json", "application/ld+json")
 
+# Pagefind compiles its WebAssembly search core in the browser, normally in its own worker
+# (pagefind-worker.js, whose policy comes from its response headers, i.e. `_headers`), and in
+# the page itself when the worker fails or is slow to start. Only pages that load Pagefind (the
+# search pages) get this source in their <meta> policy; every other page is stricter without it.
+WASM_SOURCE = "'wasm-unsafe-eval'"
+_LOADS_PAGEFIND = re.compile(r"<script[^>]*\ssrc=\"[^\"]*pagefind/pagefind[^\"]*\.js\"", re.I)
+
 BASE_POLICY: dict[str, list[str]] = {
     "default-src": ["'self'"],
-    # Pagefind compiles its WebAssembly search core in the browser.
-    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "script-src": ["'self'"],
     # Material and Pagefind set element styles from script.
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
@@ -46,8 +52,17 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def render_policy(extra_script_sources: Iterable[str] = (), *, for_header: bool = False) -> str:
+def loads_pagefind(html: str) -> bool:
+    return bool(_LOADS_PAGEFIND.search(html))
+
+
+def render_policy(
+    extra_script_sources: Iterable[str] = (), *, for_header: bool = False, wasm: bool = False
+) -> str:
+    """The policy; the header one (for every path, the worker included) always allows wasm."""
     policy = {name: list(values) for name, values in BASE_POLICY.items()}
+    if wasm or for_header:
+        policy["script-src"].append(WASM_SOURCE)
     policy["script-src"] += list(extra_script_sources)
     if for_header:
         policy.update(HEADER_ONLY_POLICY)
@@ -56,7 +71,7 @@ def render_policy(extra_script_sources: Iterable[str] = (), *, for_header: bool 
 
 def with_csp_meta(html: str) -> str:
     """The page with its Content-Security-Policy as the first element of <head>."""
-    policy = render_policy(inline_script_hashes(html))
+    policy = render_policy(inline_script_hashes(html), wasm=loads_pagefind(html))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"<head>", "<head>\n" + meta, html, count=1)
 

@@ -1,0 +1,230 @@
+"""The site by keyboard alone.
+
+Every test walks the sample of tests/browser/page_types.py (one page of every page type, in
+each of the three languages) unless its docstring names fewer pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.keyboard import FocusIndicatorCheck, tab_until, walk_with_tab
+from tests.browser.page_types import LANGUAGE_PREFIXES, PAGE_TYPES, sample_paths
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
+# The menu button's name: Material's "nav" string in each language.
+DRAWER_NAMES = {"": "Navigācija", "en/": "Navigation", "rml/": "Navigacija"}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["1280px", "320px"])
+def test_tab_reaches_every_control_visibly_and_never_traps(
+    browser, built_site: Path, site_server: str, viewport: dict[str, int]
+) -> None:
+    """All sample pages (10 page types x 3 languages), at 1280 and at 320 CSS px wide.
+
+    The first Tab stop is the skip link; every focus stop is visible (has a size, is not hidden
+    or off-screen or covered) and shows a focus indicator (a screenshot of it focused differs
+    from one unfocused; checked once per kind of control); Tab goes through to the end of the
+    page and then starts again at the skip link; Enter on the skip link moves focus to the
+    content, so that the next Tab lands in it.
+    """
+    context = browser.new_context(viewport=viewport)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    indicator = FocusIndicatorCheck(context)
+    failures: dict[str, list[str]] = {}
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        walk = walk_with_tab(page, indicator)
+        problems = list(walk.problems)
+        if not walk.stops or not walk.stops[0]["isSkipLink"]:
+            problems.append("the first Tab stop is not the skip link")
+        if walk.reached_end and not (walk.first_after_end and walk.first_after_end["isSkipLink"]):
+            problems.append("Tab after the last stop does not start again at the skip link")
+        if walk.first_after_end and walk.first_after_end["isSkipLink"]:
+            problems += _skip_link_problems(page)
+        if problems:
+            failures[path] = problems
+    context.close()
+    assert not failures, report(failures)
+
+
+def report(failures: dict[str, list[str]]) -> str:
+    return "\n".join(
+        f"/{path}: {problem}" for path, problems in failures.items() for problem in problems
+    )
+
+
+def _skip_link_problems(page) -> list[str]:
+    """With focus on the skip link: Enter must move focus and the view to the content."""
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    problems = []
+    state = page.evaluate(
+        """(target) => {
+          const content = document.querySelector(target);
+          const rect = content ? content.getBoundingClientRect() : null;
+          return {
+            exists: !!content,
+            focusedInside: !!content && content.contains(document.activeElement),
+            inView: !!rect && rect.top < window.innerHeight && rect.bottom > 0,
+          };
+        }""",
+        target,
+    )
+    if not state["exists"]:
+        return [f"the skip link's target {target} does not exist"]
+    if not state["focusedInside"]:
+        problems.append("Enter on the skip link does not move focus to the content")
+    if not state["inView"]:
+        problems.append("Enter on the skip link does not bring the content into view")
+    page.keyboard.press("Tab")
+    after = page.evaluate(
+        """(target) => {
+          const content = document.querySelector(target);
+          const el = document.activeElement;
+          return content.contains(el) ||
+            !!(content.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }""",
+        target,
+    )
+    if not after:
+        problems.append("after the skip link, Tab goes back to the header or the navigation")
+    return problems
+
+
+def test_menu_drawer_opens_and_closes_by_keyboard(browser, site_server: str) -> None:
+    """The home page and the heritage page in each language, 320 px wide: the menu button is
+    reached with Tab, Enter opens the navigation drawer with focus in it, the drawer's links are
+    visible Tab stops, and Escape closes it with focus back on the button."""
+    context = browser.new_context(viewport=NARROW)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    button = "button.lrp-drawer-button"
+    in_drawer = "document.querySelector('.md-sidebar--primary').contains(document.activeElement)"
+    for prefix in LANGUAGE_PREFIXES.values():
+        for path in ("", "heritage/history/"):
+            page.goto(site_server + prefix + path, wait_until="load")
+            assert tab_until(page, button, limit=5), prefix + path
+            assert page.get_attribute(button, "aria-expanded") == "false"
+            assert page.locator(button).get_attribute("type") == "button"
+            assert page.get_by_role("button", name=DRAWER_NAMES[prefix]).count() == 1
+            page.keyboard.press("Enter")
+            assert page.get_attribute(button, "aria-expanded") == "true"
+            assert page.evaluate(in_drawer), prefix + path
+            # The drawer slides in; then its links are on screen.
+            page.wait_for_timeout(300)
+            for _ in range(4):
+                page.keyboard.press("Tab")
+                box = page.evaluate(
+                    "(() => { const r = document.activeElement.getBoundingClientRect();"
+                    " return [r.left, r.right, r.width]; })()"
+                )
+                assert box[0] >= 0 and box[1] <= NARROW["width"] and box[2] > 0, (path, box)
+            page.keyboard.press("Escape")
+            assert page.evaluate(f"document.activeElement.matches('{button}')")
+            assert page.get_attribute(button, "aria-expanded") == "false"
+            assert not page.evaluate("document.getElementById('__drawer').checked")
+            # Closed again: the drawer's links are out of the tab order.
+            page.keyboard.press("Tab")
+            assert not page.evaluate(in_drawer)
+            # Tabbing out of the open drawer closes it rather than going on behind its overlay.
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Enter")
+            assert page.get_attribute(button, "aria-expanded") == "true"
+            for _ in range(40):
+                page.keyboard.press("Tab")
+                if not page.evaluate(in_drawer):
+                    break
+            assert not page.evaluate("document.getElementById('__drawer').checked"), path
+            assert page.get_attribute(button, "aria-expanded") == "false"
+    context.close()
+
+
+@pytest.mark.parametrize("source,target", [("lv", "en"), ("en", "rml"), ("rml", "lv")])
+def test_language_switcher_works_by_keyboard(
+    browser, site_server: str, source: str, target: str
+) -> None:
+    """Every page type (PAGE_TYPES), from one language to another: Tab to the language button,
+    open the list with Enter, Tab to the other language, Enter: the same page in that language."""
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    button = ".md-select > button"
+    link = f'.md-select__link[hreflang="{target}"]'
+    for path in PAGE_TYPES.values():
+        page.goto(site_server + LANGUAGE_PREFIXES[source] + path, wait_until="load")
+        assert tab_until(page, button, limit=10), path
+        page.keyboard.press("Enter")
+        assert page.locator(".md-select__inner").first.is_visible(), path
+        assert tab_until(page, link, limit=4), path
+        assert page.locator(link).is_visible(), path
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url == site_server + LANGUAGE_PREFIXES[target] + path
+        assert page.evaluate("document.documentElement.lang") == target
+    context.close()
+
+
+@pytest.mark.parametrize("language", list(LANGUAGE_PREFIXES))
+def test_republish_copy_button_works_by_keyboard(browser, site_server: str, language: str) -> None:
+    """The sample story (stories/sample-music-teacher/) in each language: Tab to the copy
+    button, Enter copies the HTML snippet to the clipboard and the status says so."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server)
+    page = context.new_page()
+    page.goto(
+        site_server + LANGUAGE_PREFIXES[language] + "stories/sample-music-teacher/",
+        wait_until="load",
+    )
+    copy_button = "button.lrp-republish__copy"
+    assert tab_until(page, copy_button, limit=120)
+    assert page.locator(copy_button).is_visible()
+    page.keyboard.press("Enter")
+    expected = page.get_attribute(copy_button, "data-copied")
+    status = page.locator(".lrp-republish__status")
+    status.wait_for(state="visible")
+    assert status.inner_text() == expected
+    assert page.get_attribute(".lrp-republish__status", "role") == "status"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.input_value("#lrp-republish-html")
+    assert copied.strip().startswith("<")
+    context.close()
+
+
+@pytest.mark.parametrize("language", list(LANGUAGE_PREFIXES))
+def test_story_filter_works_by_keyboard(browser, site_server: str, language: str) -> None:
+    """The story listing and a theme listing (stories/, stories/themes/music/) in each
+    language: Tab to the filter box, type; the cards filter and the status says how many."""
+    context = browser.new_context()
+    page = context.new_page()
+    for path in (PAGE_TYPES["story listing"], PAGE_TYPES["theme listing"]):
+        page.goto(site_server + LANGUAGE_PREFIXES[language] + path, wait_until="load")
+        total = page.locator(".lrp-card").count()
+        assert total >= 1
+        assert tab_until(page, "#lrp-filter-input", limit=120), path
+        # A word from the first card's title finds that card.
+        title = page.locator(".lrp-card__title").first.inner_text()
+        word = max(title.split(), key=len)
+        page.keyboard.type(word)
+        shown = page.locator(".lrp-card:not([hidden])")
+        assert shown.count() >= 1
+        assert any(title in text for text in shown.all_inner_texts())
+        status = page.locator(".lrp-filter__status").inner_text()
+        assert str(shown.count()) in status and str(total) in status, status
+        # Nothing matches: no card is shown, and the status says 0.
+        page.keyboard.press("Control+A")
+        page.keyboard.type("zzzqqqxxx")
+        assert page.locator(".lrp-card:not([hidden])").count() == 0
+        assert "0" in page.locator(".lrp-filter__status").inner_text()
+        # Emptying the box brings every card back.
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        assert page.locator(".lrp-card:not([hidden])").count() == total
+    context.close()

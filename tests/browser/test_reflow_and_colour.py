@@ -1,0 +1,216 @@
+"""Reflow at 320 CSS px, the dark colour scheme, the scheme switch and reduced motion.
+
+Unless a test's docstring names fewer pages, it covers the sample of
+tests/browser/page_types.py: one page of every page type, in each of the three languages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.axe import axe_violations
+from tests.browser.keyboard import tab_until
+from tests.browser.page_types import LANGUAGE_PREFIXES, sample_paths
+
+pytestmark = pytest.mark.browser
+
+# 320 CSS px is what 1280 px at 400% zoom leaves (WCAG 1.4.10 Reflow).
+NARROW = {"width": 320, "height": 640}
+SEARCH_QUERY = "roma"
+
+# Everything visible that reaches past the left or right edge of the viewport must sit in a box
+# that scrolls on its own (a wide table) and that box must fit; boxes that clip it would lose
+# content. Headings must fit whole. Visually hidden text (1 px, clipped) is not content lost.
+REFLOW_JS = """() => {
+  const vw = document.documentElement.clientWidth;
+  const problems = [];
+  const describe = (el) => el.tagName.toLowerCase() +
+    (el.id ? "#" + el.id : "") +
+    (typeof el.className === "string" && el.className ? "." + el.className.split(" ")[0] : "") +
+    " '" + (el.innerText || "").trim().replace(/\\s+/g, " ").slice(0, 40) + "'";
+  const fits = (rect) => rect.left >= -1 && rect.right <= vw + 1;
+  for (const el of document.body.querySelectorAll("*")) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width <= 1 || rect.height <= 1 || fits(rect)) continue;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    // Up the tree: a scrolling box that fits holds it; a clipping box that it overruns cuts
+    // it off. (Overflow does not apply to table boxes, which Material marks "auto" anyway.)
+    let verdict = " reaches past the viewport [" + Math.round(rect.left) + ", " +
+                  Math.round(rect.right) + "]";
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      if (style.display.includes("table")) continue;
+      const bounds = box.getBoundingClientRect();
+      if (style.overflowX === "auto" || style.overflowX === "scroll") {
+        if (fits(bounds)) { verdict = null; break; }
+      } else if (style.overflowX === "hidden" || style.overflowX === "clip") {
+        if (rect.right > bounds.right + 1 || rect.left < bounds.left - 1) {
+          verdict = " is cut off by " + describe(box);
+          break;
+        }
+      }
+    }
+    if (verdict) problems.push(describe(el) + verdict);
+  }
+  for (const heading of document.querySelectorAll("article :is(h1, h2, h3, h4)")) {
+    if (!heading.checkVisibility({visibilityProperty: true})) continue;
+    const rect = heading.getBoundingClientRect();
+    if (!fits(rect) || heading.scrollWidth > heading.clientWidth + 1)
+      problems.push("heading " + describe(heading) + " does not fit the width");
+  }
+  const width = document.documentElement.scrollWidth;
+  if (width > vw + 1) problems.push("the page scrolls sideways: " + width + " px wide");
+  return problems;
+}"""
+
+
+def _report(failures: dict[str, list]) -> str:
+    return "\n".join(f"/{path}: {problem}" for path, found in failures.items() for problem in found)
+
+
+def _search(page) -> None:
+    page.locator("input.pagefind-ui__search-input").fill(SEARCH_QUERY)
+    page.wait_for_selector(".pagefind-ui__result-link")
+
+
+def test_pages_reflow_at_320_css_pixels(browser, built_site: Path, site_server: str) -> None:
+    """All sample pages at 320 x 640 CSS px (as 1280 px at 400% zoom): no sideways scrolling
+    of the page, anything wider (tables) scrolls inside its own box that fits the screen,
+    nothing is cut off, and every heading of the content fits the width."""
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    failures: dict[str, list[str]] = {}
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        if path.endswith("search/"):
+            _search(page)
+        problems = page.evaluate(REFLOW_JS)
+        if problems:
+            failures[path] = problems
+    context.close()
+    assert not failures, _report(failures)
+
+
+def test_pages_pass_axe_at_320_css_pixels(browser, built_site: Path, site_server: str) -> None:
+    """All sample pages at 320 CSS px wide, search pages with results shown: no axe (WCAG A
+    and AA) violations, e.g. a table that scrolls must be reachable by keyboard."""
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    failures: dict[str, list] = {}
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        if path.endswith("search/"):
+            _search(page)
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+    context.close()
+    assert not failures, _report(failures)
+
+
+def test_pages_pass_axe_in_the_dark_colour_scheme(
+    browser, built_site: Path, site_server: str
+) -> None:
+    """All sample pages with the system set to dark (Material's "slate" scheme), search pages
+    with results shown: no axe (WCAG A and AA) violations, colour contrast included."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    failures: dict[str, list] = {}
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate", path
+        if path.endswith("search/"):
+            _search(page)
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+    context.close()
+    assert not failures, _report(failures)
+
+
+def test_colour_scheme_switch_works_by_keyboard(browser, site_server: str) -> None:
+    """The home page in each language: Tab to the scheme switch, Enter switches to dark and
+    Enter again back to light; the choice survives a reload."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    for prefix in LANGUAGE_PREFIXES.values():
+        page.goto(site_server + prefix, wait_until="load")
+        page.evaluate("localStorage.clear()")
+        page.reload(wait_until="load")
+        assert page.evaluate(scheme) == "default"
+        assert tab_until(page, "input.md-option", limit=6), prefix
+        page.keyboard.press("Enter")
+        assert page.evaluate(scheme) == "slate", prefix
+        assert page.evaluate("document.activeElement.matches('input.md-option')")
+        page.reload(wait_until="load")
+        assert page.evaluate(scheme) == "slate", prefix
+        assert tab_until(page, "input.md-option", limit=6), prefix
+        page.keyboard.press("Enter")
+        assert page.evaluate(scheme) == "default", prefix
+    context.close()
+
+
+MOTION_JS = """() => {
+  const seconds = (value) => Math.max(...value.split(",").map((part) =>
+    part.trim().endsWith("ms") ? parseFloat(part) / 1000 : parseFloat(part) || 0));
+  let longest = {time: 0, what: ""};
+  for (const el of [document.documentElement, ...document.body.querySelectorAll("*")]) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(el, pseudo);
+      const transition = seconds(style.transitionDuration) + seconds(style.transitionDelay);
+      const animation = style.animationName === "none" ? 0 :
+        seconds(style.animationDuration) * (style.animationIterationCount === "infinite" ? 1000 :
+          parseFloat(style.animationIterationCount) || 1);
+      const time = Math.max(transition, animation);
+      if (time > longest.time) {
+        longest = {time, what: el.tagName.toLowerCase() + "." +
+          String(el.className.baseVal ?? el.className).split(" ")[0] + (pseudo || "")};
+      }
+    }
+  }
+  const smooth = [document.documentElement, document.body]
+    .some((el) => getComputedStyle(el).scrollBehavior === "smooth");
+  return {longest, smooth};
+}"""
+
+
+def _open_drawer(page) -> None:
+    page.evaluate("document.getElementById('__drawer').click()")
+
+
+def test_reduced_motion_turns_off_animation_and_smooth_scrolling(
+    browser, built_site: Path, site_server: str
+) -> None:
+    """All sample pages, 320 CSS px wide, with the system asking for reduced motion, as loaded
+    and again with the navigation drawer open: no transition or animation lasts longer than
+    10 ms on any element, and scrolling is not smooth. (Without that request the same check
+    finds Material's drawer animation on the home page, so it does measure motion.)"""
+    context = browser.new_context(viewport=NARROW, reduced_motion="no-preference")
+    page = context.new_page()
+    page.goto(site_server, wait_until="load")
+    _open_drawer(page)
+    assert page.evaluate(MOTION_JS)["longest"]["time"] > 0.1
+    context.close()
+
+    context = browser.new_context(viewport=NARROW, reduced_motion="reduce")
+    page = context.new_page()
+    failures: dict[str, list] = {}
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        problems = []
+        for state in ("as loaded", "drawer open"):
+            if state == "drawer open":
+                _open_drawer(page)
+            found = page.evaluate(MOTION_JS)
+            longest = found["longest"]
+            if longest["time"] > 0.01:
+                problems.append(f"{state}: {longest['what']} moves for {longest['time']} s")
+            if found["smooth"]:
+                problems.append(f"{state}: scroll-behavior is smooth")
+        if problems:
+            failures[path] = problems
+    context.close()
+    assert not failures, _report(failures)
