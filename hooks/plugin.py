@@ -195,18 +195,22 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             raise PluginError("Story images cannot be published:\n  " + "\n  ".join(errors))
         self.image_sets = dict(batch.sets)
         self.image_counts = (batch.processed, batch.cached)
-        self.cards = {}
-        cards_drawn = 0
-        for story in self.catalogue.published:
-            card, drawn_now = self._social_card(story)
-            self.cards[(story.slug, story.language)] = card
-            cards_drawn += drawn_now
+        stories = list(self.catalogue.published)
+        card_paths, cards_drawn = social_cards.render_cards_cached(
+            [self._card_job(story) for story in stories],
+            self.cache_dir / "cards",
+            self.project_root / "data" / "fonts",
+        )
+        self.cards = {
+            (story.slug, story.language): path
+            for story, path in zip(stories, card_paths, strict=True)
+        }
         content_info(
             f"Story images: {batch.processed} processed, {batch.cached} from cache; "
             f"social cards: {cards_drawn} drawn, {len(self.cards) - cards_drawn} from cache"
         )
 
-    def _social_card(self, story: StoryVersion) -> tuple[Path, bool]:
+    def _card_job(self, story: StoryVersion) -> social_cards.CardJob:
         strings = site_data.ui_strings(story.language, self.data_dir)["site"]
         photo = None
         if story.images:
@@ -214,13 +218,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             photo = images.cache_path(self.cache_dir / "images", image_set.cache_key) / (
                 image_set.fallback().filename
             )
-        return social_cards.render_card_cached(
-            story.title,
-            strings["story_kicker"],
-            FEED_SITE_NAMES[story.language],
-            self.cache_dir / "cards",
-            self.project_root / "data" / "fonts",
-            photo=photo,
+        return social_cards.CardJob(
+            story.title, strings["story_kicker"], FEED_SITE_NAMES[story.language], photo
         )
 
     def _publish_story_images(self, site_dir: Path) -> None:

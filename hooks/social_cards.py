@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import unicodedata
 import uuid
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -301,16 +304,63 @@ def render_card_cached(
     photo: Path | None = None,
 ) -> tuple[Path, bool]:
     """(path of the card in the cache, True when it was drawn now)."""
-    photo_hash = hashlib.sha256(photo.read_bytes()).hexdigest() if photo is not None else None
-    key = card_cache_key(title, kicker, footer, photo_hash, font_version(font_dir))
-    path = cache_dir / key[:2] / f"{key}.jpg"
-    if path.is_file():
-        return path, False
+    paths, drawn = render_cards_cached(
+        [CardJob(title, kicker, footer, photo)], cache_dir, font_dir, workers=1
+    )
+    return paths[0], drawn == 1
+
+
+@dataclass(frozen=True)
+class CardJob:
+    title: str
+    kicker: str
+    footer: str
+    photo: Path | None = None  # only with photo consent
+
+
+def _draw_into_cache(job: CardJob, path: Path, font_dir: Path) -> None:
     # Drawn under a private name and renamed: a parallel build never reads half a JPEG.
-    temp = path.with_name(f".{key}.{uuid.uuid4().hex}.tmp")
+    temp = path.with_name(f".{path.stem}.{uuid.uuid4().hex}.tmp")
     try:
-        render_card(title, kicker, footer, temp, font_dir, photo=photo)
+        render_card(job.title, job.kicker, job.footer, temp, font_dir, photo=job.photo)
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
-    return path, True
+
+
+def render_cards_cached(
+    jobs: Sequence[CardJob], cache_dir: Path, font_dir: Path, *, workers: int | None = None
+) -> tuple[list[Path], int]:
+    """The cached card of every job (in order), drawing the missing ones across the cores.
+
+    Returns the paths and how many cards were drawn now.
+    """
+    version = font_version(font_dir)
+    photo_hashes: dict[Path, str] = {}
+    paths: list[Path] = []
+    missing: dict[Path, CardJob] = {}
+    for job in jobs:
+        photo_hash = None
+        if job.photo is not None:
+            if job.photo not in photo_hashes:
+                photo_hashes[job.photo] = hashlib.sha256(job.photo.read_bytes()).hexdigest()
+            photo_hash = photo_hashes[job.photo]
+        key = card_cache_key(job.title, job.kicker, job.footer, photo_hash, version)
+        path = cache_dir / key[:2] / f"{key}.jpg"
+        paths.append(path)
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            missing[path] = job
+    workers = workers or os.cpu_count() or 1
+    if len(missing) > 1 and workers > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [
+                pool.submit(_draw_into_cache, job, path, font_dir) for path, job in missing.items()
+            ]
+            for future in futures:
+                future.result()
+    else:
+        for path, job in missing.items():
+            _draw_into_cache(job, path, font_dir)
+    return paths, len(missing)

@@ -157,3 +157,18 @@ def test_cache_key_changes_with_everything_that_changes_the_picture() -> None:
         )
         == 6
     )
+
+
+def test_batch_draws_missing_cards_across_processes_once(tmp_path: Path) -> None:
+    from hooks.social_cards import CardJob, render_cards_cached
+
+    jobs = [
+        CardJob("Ā stāsts", "Dzīves stāsts", "Latvijas romu platforma"),
+        CardJob("A story", "Life story", "Latvian Roma Platform"),
+        CardJob("A story", "Life story", "Latvian Roma Platform"),  # same card twice
+    ]
+    paths, drawn = render_cards_cached(jobs, tmp_path / "cards", FONT_DIR, workers=2)
+    assert drawn == 2 and paths[1] == paths[2]
+    assert all(path.is_file() for path in paths)
+    again, drawn_again = render_cards_cached(jobs, tmp_path / "cards", FONT_DIR, workers=2)
+    assert again == paths and drawn_again == 0
