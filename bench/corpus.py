@@ -233,19 +233,21 @@ def _link_or_copy(source: Path, dest: Path) -> None:
         shutil.copy2(source, dest)
 
 
-def copy_site_sources(destination: Path) -> None:
+def copy_site_sources(destination: Path, source_root: Path = PROJECT_ROOT) -> None:
     destination.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        source = PROJECT_ROOT / name
+        source = source_root / name
         if source.is_dir():
             shutil.copytree(source, destination / name)
         elif source.is_file():
             shutil.copy2(source, destination / name)
 
 
-def make_project(destination: Path, stories: int, seed: int, image_pool: Path) -> dict:
+def make_project(
+    destination: Path, stories: int, seed: int, image_pool: Path, source_root: Path = PROJECT_ROOT
+) -> dict:
     """Write the synthetic project into `destination` (which must not exist yet)."""
-    copy_site_sources(destination)
+    copy_site_sources(destination, source_root)
     themes = list(yaml.safe_load((destination / "data/themes.yml").read_text("utf-8")))
     regions = list(yaml.safe_load((destination / "data/regions.yml").read_text("utf-8")))
     stories_dir = destination / "stories"

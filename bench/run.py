@@ -45,13 +45,44 @@ SEARCH_QUERY = "music"
 DEFAULT_SEED = 20260921
 
 
+# The project's code as it was when the run started (see snapshot_code); None: the live tree.
+CODE_SNAPSHOT: Path | None = None
+SNAPSHOT_MACHINE: dict | None = None  # machine(), including the git state, at snapshot time
+SNAPSHOT_PARTS = ("hooks", *corpus.COPIED)
+
+
+def snapshot_code(destination: Path) -> Path:
+    """Copy the code and site sources once, so that every size builds the same project.
+
+    hooks/ and what it reads relative to itself (schemas/, data/, templates/), and what the
+    corpus copies (mkdocs.yml, docs/, overrides/). Builds run with PYTHONPATH pointing here,
+    which comes before the editable install (their working folder holds no hooks/), so edits
+    made to the project while the benchmark runs do not mix into its results.
+    """
+    destination.mkdir(parents=True)
+    for name in SNAPSHOT_PARTS:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        elif source.is_file():
+            shutil.copy2(source, destination / name)
+    return destination
+
+
 def build_env() -> dict[str, str]:
-    return {
+    env = {
         **os.environ,
         "SOURCE_DATE_EPOCH": PINNED_EPOCH,
         "NO_MKDOCS_2_WARNING": "1",
         "SITE_URL": SITE_URL,
     }
+    if CODE_SNAPSHOT is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(CODE_SNAPSHOT), os.environ.get("PYTHONPATH")])
+        )
+    return env
 
 
 def count_pages(site_dir: Path) -> int:
@@ -66,15 +97,36 @@ def count_pages(site_dir: Path) -> int:
     return count
 
 
+def machine_cpu() -> tuple[float, float]:
+    """(busy, steal) CPU seconds of the whole machine since boot, from /proc/stat."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except (OSError, IndexError):
+        return (0.0, 0.0)
+    ticks = [int(value) for value in fields]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (ticks + [0] * 8)[:8]
+    hertz = os.sysconf("SC_CLK_TCK")
+    return ((user + nice + system + irq + softirq) / hertz, steal / hertz)
+
+
 def measured(command: list[str], out: Path, log: Path, cwd: Path) -> dict:
-    """Run `command` (arguments for bench/_measure.py) in a fresh process; its usage as a dict."""
+    """Run `command` (arguments for bench/_measure.py) in a fresh process; its usage as a dict.
+
+    `other_cpu_s` is CPU time the rest of the machine used meanwhile (from /proc/stat): when it
+    is large, something else competed for the 2 cores and wall times are inflated.
+    """
+    busy_before, steal_before = machine_cpu()
     with log.open("w", encoding="utf-8") as handle:
         completed = subprocess.run(
             [sys.executable, str(MEASURE), str(out), *command],
             cwd=cwd, env=build_env(), stdout=handle, stderr=subprocess.STDOUT, check=False,
         )  # fmt: skip
+    busy_after, steal_after = machine_cpu()
     usage = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {"status": -1}
     usage["exit"] = completed.returncode
+    if "cpu_s" in usage:
+        usage["other_cpu_s"] = round(max(0.0, busy_after - busy_before - usage["cpu_s"]), 2)
+        usage["steal_s"] = round(steal_after - steal_before, 2)
     return usage
 
 
@@ -153,7 +205,14 @@ def make_nohooks_project(project: Path, destination: Path) -> dict:
     if removed != 1 or replaced != 1:
         raise BuildFailed("mkdocs.yml changed shape: cannot remove `- lrp` / `custom_dir`")
     (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return {"template_stubs": stubs}
+    # `watch:` paths must exist for the configuration to load; they matter only to `serve`.
+    created = []
+    block = re.search(r"^watch:\s*\n((?:[ \t]+-[^\n]*\n?)+)", config, flags=re.MULTILINE)
+    for item in re.findall(r"-\s*['\"]?([^'\"\s#]+)", block.group(1) if block else ""):
+        if not (destination / item).exists():
+            (destination / item).mkdir(parents=True)
+            created.append(item)
+    return {"template_stubs": stubs, "empty_watch_dirs": created}
 
 
 # -- one size -------------------------------------------------------------------------------------
@@ -169,10 +228,11 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
     logs.mkdir()
     notes: list[str] = []
     run: dict = {"stories": stories}
+    at_start = SNAPSHOT_MACHINE or machine()  # the code state the sizes were built with
 
     print(f"\n== N={stories}: generating the corpus", flush=True)
     started = time.perf_counter()
-    info = corpus.make_project(project, stories, args.seed, pool)
+    info = corpus.make_project(project, stories, args.seed, pool, CODE_SNAPSHOT or PROJECT_ROOT)
     run["generate_s"] = round(time.perf_counter() - started, 1)
     run["story_files"] = info["story_files"]
     run["source_images_mb"] = info["image_mb"]
@@ -216,6 +276,14 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
         baseline, root / "site-nohooks", logs / "nohooks.json", logs / "nohooks.log"
     )
     require_ok(nohooks, logs / "nohooks.log", "build without hooks")
+    for extra in range(1, args.repeat):
+        again = mkdocs_build(
+            baseline, root / "site-nohooks", logs / f"nohooks{extra}.json",
+            logs / f"nohooks{extra}.log",
+        )  # fmt: skip
+        require_ok(again, logs / f"nohooks{extra}.log", "build without hooks")
+        if again["cpu_s"] < nohooks["cpu_s"]:
+            nohooks = again
     shutil.rmtree(root / "site-nohooks", ignore_errors=True)
 
     print(f"== N={stories}: content check", flush=True)
@@ -291,6 +359,18 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
                 1 - (nohooks_cpu / nohooks["pages"]) / (warm_cpu / pages), 3
             ),
             "nohooks_template_stubs": nohooks_info["template_stubs"],
+            "nohooks_empty_watch_dirs": nohooks_info["empty_watch_dirs"],
+            "other_cpu_s_during": {
+                "cold": cold.get("other_cpu_s"),
+                "warm": warm.get("other_cpu_s"),
+                "nohooks": nohooks.get("other_cpu_s"),
+                "check": check.get("other_cpu_s"),
+            },
+            "steal_s_during": {
+                "cold": cold.get("steal_s"),
+                "warm": warm.get("steal_s"),
+                "nohooks": nohooks.get("steal_s"),
+            },
             "check_cpu_s": round(check["children"]["cpu_s"], 2),
             "check_findings": findings,
             "story_page_html_gzip_kb": weight["story"]["html_gzip_kb"] if weight else None,
@@ -311,7 +391,7 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
             "serve_first_build_s": served.get("first_build_s") if served else None,
             "serve_watched": served.get("watched") if served else None,
             "notes": notes,
-            "machine": machine(),
+            "machine": at_start,
         }
     )
     if not args.keep:
@@ -371,7 +451,17 @@ def machine() -> dict:
         except metadata.PackageNotFoundError:
             return None
 
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip()
+
+    changed = git("status", "--porcelain", "--", "hooks", "overrides", "mkdocs.yml", "docs")
     return {
+        "git_commit": git("rev-parse", "--short", "HEAD"),
+        # Files of the build that differed from the commit when the code was snapshot.
+        "uncommitted_build_files": len(changed.splitlines()),
         "nproc": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -426,7 +516,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,300,1000", help="story counts, e.g. 100,300")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--repeat", type=int, default=1, help="warm builds per size (best kept)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="warm and no-hooks builds per size (the least CPU is kept)")
     parser.add_argument("--profile", type=int, default=None, metavar="N",
                         help="also profile a warm build of N stories with pyinstrument")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium weights")
@@ -458,6 +549,17 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     pool = work / "image-pool"
     print(f"Working in {work}", flush=True)
+    global CODE_SNAPSHOT, SNAPSHOT_MACHINE
+    shutil.rmtree(work / "code", ignore_errors=True)
+    SNAPSHOT_MACHINE = machine()
+    CODE_SNAPSHOT = snapshot_code(work / "code")
+    probe = subprocess.run(
+        [sys.executable, "-c", "import hooks.plugin; print(hooks.plugin.__file__)"],
+        env=build_env(), cwd=work, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if not probe.stdout.strip().startswith(str(CODE_SNAPSHOT)):
+        print(f"cannot use the code snapshot: {probe.stdout}{probe.stderr}", file=sys.stderr)
+        return 1
     runs: list[dict] = []
     failed = False
     try:
