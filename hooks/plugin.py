@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -295,6 +296,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 toggle["name"] = strings["palette_to_dark" if dark else "palette_to_light"]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Each language is a separate build with a fresh template environment; compiled
+        # templates are kept on disk so the second and third language (and the next build)
+        # skip compiling Material's templates again.
+        (self.cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_dir / "jinja"))
         # Material reads its interface strings from partials/languages/<lang>.html; the Romani
         # one takes them from data/ui/rml.yml so that all Romani strings sit in one file.
         env.globals["lrp_material_strings"] = site_data.ui_strings(
@@ -610,6 +616,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 self._republish_figures(story, config) + html,
                 page_dir,
                 images_allowed=story.photos_allowed,
+                cache_dir=self.cache_dir / "republish",
             )
             self.republish_material[story.src_uri] = material
         chosen = reuse.licence(story.licence)
