@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hooks.content_checks import TOOL_ROOT, build_index, classify
-from hooks.frontmatter import parse_content
+from hooks.frontmatter import read_front_matter
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
 from hooks.translations import translation_status
 
@@ -47,11 +47,11 @@ def _neutral(rel: str) -> str:
 
 
 def _read_meta(path: Path) -> dict:
+    # Only a title and a status are needed: the plain reader, not the checker's line-tracking one.
     try:
-        content = parse_content(path.read_text(encoding="utf-8"))
+        return read_front_matter(path) or {}
     except (OSError, UnicodeDecodeError):
         return {}
-    return content.data if isinstance(content.data, dict) else {}
 
 
 def translation_report(project_root: Path) -> list[Item]:
