@@ -273,6 +273,26 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             )
         return "".join(figures)
 
+    @staticmethod
+    def _facets(
+        pages: list[ListingPage],
+        kind: str,
+        names: dict[str, str],
+        home: str,
+        current: ListingPage,
+    ) -> list[dict[str, Any]]:
+        """Links to every theme or region listing of the language, with story counts."""
+        folder = "themes" if kind == "theme" else "regions"
+        return [
+            {
+                "name": names.get(slug, slug),
+                "count": count,
+                "url": f"{home}stories/{folder}/{slug}/",
+                "current": current.kind == kind and current.key == slug,
+            }
+            for slug, count in facet_counts(pages, kind)
+        ]
+
     def _card_picture(self, story: StoryVersion, page_url: str, *, eager: bool) -> str:
         if not story.images:
             return ""
@@ -694,24 +714,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 for n in range(1, listing.total_pages + 1)
             ],
             "all_url": home + "stories/",
-            "themes": [
-                {
-                    "name": theme_names.get(slug, slug),
-                    "count": count,
-                    "url": f"{home}stories/themes/{slug}/",
-                    "current": listing.key == slug,
-                }
-                for slug, count in facet_counts(pages, "theme")
-            ],
-            "regions": [
-                {
-                    "name": region_names.get(slug, slug),
-                    "count": count,
-                    "url": f"{home}stories/regions/{slug}/",
-                    "current": listing.key == slug,
-                }
-                for slug, count in facet_counts(pages, "region")
-            ],
+            "themes": self._facets(pages, "theme", theme_names, home, listing),
+            "regions": self._facets(pages, "region", region_names, home, listing),
             "cards": [
                 {
                     "image": self._card_picture(story, page.url, eager=index < 2),
