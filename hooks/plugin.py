@@ -44,6 +44,7 @@ from hooks.alternates import (
 from hooks.build_date import build_date, build_datetime
 from hooks.citations import parse_sources, render_citations
 from hooks.content_checks import check_project, count_by_severity, has_errors
+from hooks.frontmatter import normalise_text
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGES, strip_language_prefix, url_prefix
 from hooks.listings import (
     MAIN_LISTING_SRC,
@@ -432,6 +433,15 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
     # -- pages ---------------------------------------------------------------------------
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        # Editors' files may arrive with a byte-order mark, CRLF line ends or decomposed letters
+        # (NFD); the checks accept them, and the page is built from the NFC text.
+        path = page.file.abs_src_path
+        if path is None:
+            return None
+        with open(path, encoding="utf-8-sig", errors="strict") as handle:
+            return normalise_text(handle.read())
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         neutral_src, _ = language_of_source(page.file.src_uri)
