@@ -319,6 +319,16 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
             start_timeout=max(120.0, 6 * build_wall),
             reload_timeout=max(60.0, 6 * build_wall),
         )
+        # The documented fast preview: `make serve LANGUAGE=en` builds only English in full.
+        previewed = serve.measure_reload(
+            project,
+            {**build_env(), "LRP_PREVIEW_LANGUAGE": "en"},
+            logs / "serve-preview.log",
+            [("story", project / "stories" / slug / "index.en.md", f"en/stories/{slug}/")],
+            start_timeout=max(120.0, 6 * build_wall),
+            reload_timeout=max(60.0, 6 * build_wall),
+        )
+        served["preview_story_reload_s"] = previewed["edits"].get("story", {}).get("reload_s")
 
     if served and served["edits"].get("story", {}).get("detected") is False:
         notes.append(
@@ -342,6 +352,7 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
             "story_page_gzip_kb": weight["story"]["total_gzip_kb"] if weight else None,
             "first_search_kb": weight["search"]["pagefind_kb"] if weight else None,
             "serve_reload_s": story_reload.get("reload_s"),
+            "serve_preview_reload_s": served.get("preview_story_reload_s") if served else None,
             # -- details
             "cold_cpu_s": round(cold["cpu_s"], 2),
             "cold_cpu_ms_per_page": round(1000 * cold["cpu_s"] / cold["pages"], 1),
