@@ -214,14 +214,20 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     def _card_job(self, story: StoryVersion) -> social_cards.CardJob:
         strings = site_data.ui_strings(story.language, self.data_dir)["site"]
-        photo = None
+        photo, photo_key = None, None
         if story.images:
             image_set = self.image_sets[self._image_source(story, story.images[0].file)]
+            fallback = image_set.fallback()
             photo = images.cache_path(self.cache_dir / "images", image_set.cache_key) / (
-                image_set.fallback().filename
+                fallback.filename
             )
+            photo_key = f"{image_set.cache_key}/{fallback.filename}"
         return social_cards.CardJob(
-            story.title, strings["story_kicker"], FEED_SITE_NAMES[story.language], photo
+            story.title,
+            strings["story_kicker"],
+            FEED_SITE_NAMES[story.language],
+            photo,
+            photo_key,
         )
 
     def _publish_story_images(self, site_dir: Path) -> None:

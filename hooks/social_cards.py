@@ -316,6 +316,9 @@ class CardJob:
     kicker: str
     footer: str
     photo: Path | None = None  # only with photo consent
+    # A content hash of `photo` when the caller already has one (the image cache's key), so a
+    # warm build does not read every photo again just to recognise it.
+    photo_key: str | None = None
 
 
 def _draw_into_cache(job: CardJob, path: Path, font_dir: Path) -> None:
@@ -341,7 +344,9 @@ def render_cards_cached(
     missing: dict[Path, CardJob] = {}
     for job in jobs:
         photo_hash = None
-        if job.photo is not None:
+        if job.photo is not None and job.photo_key:
+            photo_hash = job.photo_key
+        elif job.photo is not None:
             if job.photo not in photo_hashes:
                 photo_hashes[job.photo] = hashlib.sha256(job.photo.read_bytes()).hexdigest()
             photo_hash = photo_hashes[job.photo]
