@@ -459,8 +459,9 @@ def republish_html(
     site_names: Mapping[str, str] = SITE_NAMES,
 ) -> str:
     """The story's HTML, cleaned for pasting into another site, with the credit at the end."""
-    body = _story_body(story_html, story, language, images_allowed, site_names)
-    return _html_copy(body, story, language, images_allowed, site_names)
+    return republish_copies(
+        story_html, story, language, images_allowed=images_allowed, site_names=site_names
+    ).html
 
 
 def republish_text(
@@ -472,8 +473,9 @@ def republish_text(
     site_names: Mapping[str, str] = SITE_NAMES,
 ) -> str:
     """Plain text: title, the story, the credit line and the licence."""
-    body = _parse(_story_body(story_html, story, language, images_allowed, site_names))
-    return _text_copy(body, story, language, site_names)
+    return republish_copies(
+        story_html, story, language, images_allowed=images_allowed, site_names=site_names
+    ).text
 
 
 def republish_markdown(
@@ -485,8 +487,9 @@ def republish_markdown(
     site_names: Mapping[str, str] = SITE_NAMES,
 ) -> str:
     """Markdown: the title as a heading, the story, then the credit line and the licence."""
-    body = _parse(_story_body(story_html, story, language, images_allowed, site_names))
-    return _markdown_copy(body, story, language, site_names)
+    return republish_copies(
+        story_html, story, language, images_allowed=images_allowed, site_names=site_names
+    ).markdown
 
 
 def _html_copy(
