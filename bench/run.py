@@ -36,6 +36,9 @@ if __package__ in (None, ""):  # `python bench/run.py`
 
 from bench import corpus, serve, weights  # noqa: E402
 
+# What `make serve LANGUAGE=…` adds to `mkdocs serve` (keep in step with the Makefile).
+PREVIEW_SERVE_OPTIONS = ("--dirty", "--no-strict")
+
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
 MEASURE = BENCH_DIR / "_measure.py"
@@ -327,6 +330,7 @@ def run_size(stories: int, args: argparse.Namespace, work: Path, pool: Path) -> 
             [("story", project / "stories" / slug / "index.en.md", f"en/stories/{slug}/")],
             start_timeout=max(120.0, 6 * build_wall),
             reload_timeout=max(60.0, 6 * build_wall),
+            extra_args=PREVIEW_SERVE_OPTIONS,
         )
         served["preview_story_reload_s"] = previewed["edits"].get("story", {}).get("reload_s")
 

@@ -62,6 +62,7 @@ def measure_reload(
     start_timeout: float,
     reload_timeout: float,
     detect_timeout: float = 20.0,
+    extra_args: tuple[str, ...] = (),
 ) -> dict:
     """Start `mkdocs serve`, then for each (name, file, page path): edit the file, time the reload.
 
@@ -73,7 +74,7 @@ def measure_reload(
     base = f"http://127.0.0.1:{port}/"
     command = [
         sys.executable, "-m", "mkdocs", "serve",
-        "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}",
+        "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", *extra_args,
     ]  # fmt: skip
     result: dict = {"edits": {}}
     with log.open("w", encoding="utf-8") as handle:

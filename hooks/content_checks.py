@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from hooks import rules, terminology
+from hooks import check_cache, rules, terminology
 from hooks.citations import CITATION_RE
 from hooks.frontmatter import (
     ContentText,
@@ -981,20 +981,43 @@ def _relative(path: Path, project_root: Path) -> str | None:
 
 
 def _check(
-    rels: list[str], project_root: Path, index: TreeIndex, today: dt.date | None
+    rels: list[str],
+    project_root: Path,
+    index: TreeIndex,
+    today: dt.date | None,
+    cache_file: Path | None = None,
 ) -> list[Finding]:
     today = today or dt.date.today()
     results: list[FileResult] = []
+    cached: dict[str, FileResult] = {}
+    kept: dict[str, FileResult] = {}
+    context = ""
+    if cache_file is not None:
+        cached = check_cache.load(cache_file)
+        context = check_cache.tree_fingerprint(index.files) + check_cache.rules_fingerprint(
+            project_root
+        ) + today.isoformat()
     for rel in rels:
         place = classify(rel)
+        key = None
         try:
-            results.append(check_file(project_root / rel, place, index, today))
+            if cache_file is not None:
+                key = check_cache.file_key(rel, (project_root / rel).read_bytes(), context)
+                if key in cached:
+                    results.append(kept.setdefault(key, cached[key]))
+                    continue
+            result = check_file(project_root / rel, place, index, today)
+            if key is not None:
+                kept[key] = result
+            results.append(result)
         except Exception as error:  # noqa: BLE001 - one bad file must not stop the check
             results.append(FileResult(place, [finding(rel, Issue(
                 rules.INTERNAL_ERROR, 1, "",
                 f"Internal error while checking this file ({type(error).__name__}: "
                 f"{_short(error, 120)})",
             ))]))
+    if cache_file is not None:
+        check_cache.save(cache_file, kept)
     findings = [item for result in results for item in result.findings]
     try:
         findings.extend(_cross_file_findings(results))
@@ -1022,11 +1045,17 @@ def check_files(
     return _check(rels, project_root, index, today)
 
 
-def check_project(project_root: Path, *, today: dt.date | None = None) -> list[Finding]:
-    """Check every content file of the project."""
+def check_project(
+    project_root: Path, *, today: dt.date | None = None, cache_file: Path | None = None
+) -> list[Finding]:
+    """Check every content file of the project.
+
+    With `cache_file` (the build's), results of files unchanged since the last build are reused
+    (see hooks/check_cache.py); the findings are the same either way.
+    """
     project_root = Path(project_root)
     index = build_index(project_root)
-    return _check(index.content, project_root, index, today)
+    return _check(index.content, project_root, index, today, cache_file)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

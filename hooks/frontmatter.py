@@ -12,7 +12,9 @@ constructed.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -430,12 +432,29 @@ def walk_values(data: Any) -> Iterator[tuple[KeyPath, Any]]:
     return _walk(data, ())
 
 
+# path -> (mtime_ns, size, front matter): the stories' front matter is read by the story
+# catalogue and the translation report in every build, and again on every `serve` rebuild.
+_READ_CACHE: dict[str, tuple[int, int, dict[str, Any] | None]] = {}
+
+
 def read_front_matter(path: Path) -> dict[str, Any] | None:
     """Front matter as the build reads it (dates as `date` objects), or None when unusable.
 
     The build only publishes what passes the content checks, which report why a file's front
     matter could not be read; here an unreadable block simply means "nothing to publish".
+    A file unchanged since it was last read (same modification time and size) is not parsed
+    again; callers get their own copy.
     """
+    stat = os.stat(path)
+    known = _READ_CACHE.get(str(path))
+    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return copy.deepcopy(known[2])
+    data = _parse_front_matter(path)
+    _READ_CACHE[str(path)] = (stat.st_mtime_ns, stat.st_size, data)
+    return copy.deepcopy(data)
+
+
+def _parse_front_matter(path: Path) -> dict[str, Any] | None:
     text = normalise_text(path.read_text(encoding="utf-8"))
     match = _FRONT_MATTER_RE.match(text)
     if match is None:

@@ -53,6 +53,7 @@ from hooks.listings import (
     facet_counts,
     listing_languages,
 )
+from hooks.markup import wrap_tables
 from hooks.reporting import content_info, content_warning
 from hooks.rules_reference import rules_reference_markdown
 from hooks.search_index import build_search_index
@@ -89,6 +90,10 @@ EDITOR_LANGUAGES = frozenset({"lv", "en"})
 BEFORE_I18N = 10
 AFTER_I18N = -110
 
+
+
+def _always() -> bool:
+    return True
 
 class LatvianRomaPlatformPlugin(BasePlugin):
     def __init__(self) -> None:
@@ -153,7 +158,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     def _check_content(self) -> None:
         """The editors' content checks: errors stop the build, the rest is printed."""
-        findings = check_project(self.project_root, today=build_date())
+        findings = check_project(
+            self.project_root, today=build_date(), cache_file=self.cache_dir / "check.pickle"
+        )
         for finding in findings:
             if finding.severity == "warning":
                 content_warning(finding.format())
@@ -342,6 +349,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         # Only stories with consent for their language enter the build at all, so a withheld
         # story cannot reach any page, listing, feed, search index or sitemap.
         self.story_src_uris = set(self.stories_by_src)
+        # Material's scripts (bundle, lunr, search worker) are never loaded (overrides/base.html):
+        # not publishing them keeps 70-odd files out of every deployment.
+        for file in list(files):
+            if file.src_uri.startswith("assets/javascripts/"):
+                files.remove(file)
         for src_uri in sorted(self.story_src_uris):
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         self.translations = group_translations(file.src_uri for file in files)
@@ -365,6 +377,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 ):
                     files.remove(file)
             return files
+        if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():
+            # The preview re-renders only changed files (`serve --dirty`). Listings, the home
+            # page, events and results show what stories and other files say, so everything but
+            # the stories, the bulk of the pages, is rendered again on every rebuild.
+            for file in files.documentation_pages():
+                if file.src_uri not in self.story_src_uris:
+                    file.is_modified = _always  # type: ignore[method-assign]
         for file in list(files):
             if file.src_uri not in self.story_src_uris:
                 continue
@@ -671,6 +690,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     @event_priority(-200)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         # Last, so that the hashes cover every inline script other plugins added.
+        output = wrap_tables(output)  # templates add tables too (results)
         self._inline_script_sources.update(inline_script_hashes(output))
         return with_csp_meta(output)
 

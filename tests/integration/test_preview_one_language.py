@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import PROJECT_ROOT, build_site
+from tests.sitebuild import PINNED_BUILD_EPOCH, PROJECT_ROOT, build_site, copy_project
 
 pytestmark = pytest.mark.build
 
@@ -22,3 +31,66 @@ def test_one_language_preview_builds_that_language_and_only_home_pages_of_the_ot
     assert not (tmp_path / "about").exists()
     assert not (tmp_path / "rml" / "about").exists()
     assert "search index is not rebuilt" in result.stderr
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_the_fast_preview_shows_an_edited_story_and_its_new_title_in_the_list(
+    tmp_path: Path,
+) -> None:
+    """`make serve LANGUAGE=en` re-renders only changed pages (--dirty): the edited story and
+    the story list, which shows its title, must both show the edit."""
+    project = copy_project(tmp_path / "project")
+    dry_run = subprocess.run(
+        ["make", "-n", "serve", "LANGUAGE=en"], cwd=PROJECT_ROOT, capture_output=True,
+        text=True, check=True,
+    )  # fmt: skip
+    command_line = dry_run.stdout.strip().splitlines()[-1]
+    options = shlex.split(command_line.split("mkdocs serve", 1)[1])
+    assert "--dirty" in options
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    options = [o for o in options if o != "-a" and not o.startswith("127.0.0.1:")]
+    env = {
+        **os.environ, "SOURCE_DATE_EPOCH": PINNED_BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
+        "LRP_PREVIEW_LANGUAGE": "en",
+    }  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/en/stories/"
+    story = project / "stories" / "sample-music-teacher" / "index.en.md"
+    try:
+        assert _wait_for(lambda: _get(base + "sample-music-teacher/") is not None, 180)
+        text = story.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.+)$", text, re.MULTILINE).group(1).strip("\"'")
+        edited = text.replace(title, "Edited in the preview", 1)
+        story.write_text(edited + "\nA paragraph added in the preview.\n", encoding="utf-8")
+
+        assert _wait_for(
+            lambda: "A paragraph added in the preview."
+            in (_get(base + "sample-music-teacher/") or ""),
+            120,
+        )
+        assert "Edited in the preview" in (_get(base) or "")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

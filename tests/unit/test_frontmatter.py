@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import unicodedata
 from pathlib import Path
@@ -193,3 +194,22 @@ def test_file_that_is_not_utf8_is_reported_on_the_line_of_the_first_bad_byte(tmp
     text = "---\ntitle: Romu vēsture\n---\nČigānu\n".encode("cp1257")
     path = write(root, "docs/cp1257.lv.md", text)
     assert where(check_files([path], root)) == {("LRP004", "docs/cp1257.lv.md", 2)}
+
+
+def test_front_matter_of_an_edited_file_is_read_again(tmp_path) -> None:
+    """`serve` rebuilds read the stories again: an edit shows, an unchanged file is reused and
+    a caller changing its copy does not change what the next caller gets."""
+    from hooks.frontmatter import read_front_matter
+
+    story = tmp_path / "index.lv.md"
+    story.write_text("---\ntitle: Pirmais\n---\n\nTeksts.\n", encoding="utf-8")
+    first = read_front_matter(story)
+    assert first == {"title": "Pirmais"}
+    first["title"] = "changed by a caller"
+    assert read_front_matter(story) == {"title": "Pirmais"}
+
+    story.write_text("---\ntitle: Otrais!\n---\n\nTeksts.\n", encoding="utf-8")
+    stat = story.stat()
+    os.utime(story, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+    assert read_front_matter(story) == {"title": "Otrais!"}
