@@ -26,6 +26,7 @@ from hooks import (
     event_calendar,
     events,
     feeds,
+    fragments,
     images,
     results,
     reuse,
@@ -340,7 +341,22 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         env.globals["lrp_material_strings"] = site_data.ui_strings(
             self.language, self.data_dir
         ).get("material", {})
+        env.globals["lrp_material_t"] = self._material_strings(env, config)
+        fragment_cache: dict = {}  # per language: this environment builds one language
+        env.globals["lrp_fragment"] = lambda key, caller: fragments.cached_fragment(
+            fragment_cache, key, caller
+        )
+        self._nav_urls: list[str] | None = None
         return env
+
+    def _material_strings(self, env: Any, config: MkDocsConfig) -> Any:
+        import material
+
+        keys = fragments.material_string_keys(Path(material.__file__).parent / "templates")
+        language = config.theme["language"]
+        own = env.get_template(f"partials/languages/{language}.html").module
+        english = env.get_template("partials/languages/en.html").module
+        return fragments.string_table(keys, own.t, english.t)
 
     # -- files ---------------------------------------------------------------------------
 
@@ -507,6 +523,14 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return context
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Any):
+        if self._nav_urls is None:
+            self._nav_urls = fragments.nav_urls(nav)
+        context["lrp_nav_key"] = fragments.navigation_key(
+            page.url,
+            page.url in self._nav_urls,
+            fragments.active_nav_urls(nav),
+            self._nav_urls,
+        )
         lrp = self._site_context(page.url, config)
         neutral_src, _ = language_of_source(page.file.src_uri)
         neutral_url = strip_language_prefix(page.url)

@@ -190,3 +190,15 @@ def test_sitemap_lists_real_translations_with_absolute_alternates(built_site: Pa
     assert f"<loc>{TEST_SITE_URL}en/about/</loc>" in sitemap
     assert f'hreflang="rml" href="{TEST_SITE_URL}rml/about/"' in sitemap
     assert not (built_site / "en" / "sitemap.xml").exists()
+
+
+def test_the_navigation_marks_the_page_the_visitor_is_on(built_site: Path) -> None:
+    """The navigation is rendered once and shared between pages (hooks/fragments.py): each
+    page in it must still be the one marked current, and a story none of them."""
+    current = re.compile(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active"')
+    for prefix in ("", "en/", "rml/"):
+        for section in ("about", "press", "results"):
+            html = (built_site / prefix / section / "index.html").read_text(encoding="utf-8")
+            assert current.findall(html) == ["./"], f"{prefix}{section}/"
+        story = built_site / prefix / "stories" / "sample-music-teacher" / "index.html"
+        assert current.findall(story.read_text(encoding="utf-8")) == [], f"{prefix} story"
