@@ -35,6 +35,7 @@ FOOTER_COLOUR = "#d3dcec"
 RULE_COLOUR = "#3d5a8c"
 MARGIN = 72
 PHOTO_WIDTH = CARD_SIZE[0] // 3
+COVER_SIZE = (PHOTO_WIDTH, CARD_SIZE[1])
 KICKER_SIZE = 34
 FOOTER_SIZE = 30
 # Largest first: a short title gets big type, a long one shrinks before it is cut.
@@ -181,7 +182,7 @@ def card_layout(
     )
 
 
-def _cover_photo(photo: Path, size: tuple[int, int]) -> Image.Image:
+def _cover_photo(photo: Path, size: tuple[int, int] = COVER_SIZE) -> Image.Image:
     with Image.open(photo) as image:
         # Ask for no less than the longest card side in both directions, whatever the rotation.
         side = max(size)
@@ -191,6 +192,75 @@ def _cover_photo(photo: Path, size: tuple[int, int]) -> Image.Image:
         upright = to_srgb_rgb(image)
     # Faces sit in the upper part of most portraits; crop a little above the centre.
     return ImageOps.fit(upright, size, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+
+
+@lru_cache(maxsize=8)
+def _card_frame(
+    kicker: str,
+    footer: str,
+    text_width: int,
+    kicker_top: int,
+    footer_top: int,
+    rule_y: int,
+    font_dir: Path,
+) -> Image.Image:
+    """Background, kicker, rule and footer, which every card of a language shares.
+
+    Drawn once per process and copied for each card (the caller must not draw on it). Nothing
+    here overlaps the title or the photo, so the card is the same as if drawn in one go.
+    """
+    frame = Image.new("RGB", CARD_SIZE, BACKGROUND)
+    draw = ImageDraw.Draw(frame)
+    draw.text(
+        (MARGIN, kicker_top),
+        kicker,
+        font=_font(font_dir, BOLD_FONT, KICKER_SIZE),
+        fill=KICKER_COLOUR,
+        anchor="la",
+    )
+    draw.line([(MARGIN, rule_y), (MARGIN + text_width, rule_y)], fill=RULE_COLOUR, width=2)
+    draw.text(
+        (MARGIN, footer_top),
+        footer,
+        font=_font(font_dir, REGULAR_FONT, FOOTER_SIZE),
+        fill=FOOTER_COLOUR,
+        anchor="la",
+    )
+    return frame
+
+
+def _draw_card(
+    title: str, kicker: str, footer: str, font_dir: Path, cover: Image.Image | None
+) -> Image.Image:
+    layout = card_layout(title, kicker, footer, font_dir, has_photo=cover is not None)
+    card = _card_frame(
+        layout.kicker,
+        layout.footer,
+        layout.text_width,
+        layout.kicker_top,
+        layout.footer_top,
+        layout.rule_y,
+        font_dir,
+    ).copy()
+    if cover is not None:
+        card.paste(cover, (CARD_SIZE[0] - PHOTO_WIDTH, 0))
+    draw = ImageDraw.Draw(card)
+    title_font = _font(font_dir, BOLD_FONT, layout.title_size)
+    for number, line in enumerate(layout.title_lines):
+        draw.text(
+            (MARGIN, layout.title_top + number * layout.title_line_height),
+            line,
+            font=title_font,
+            fill=TITLE_COLOUR,
+            anchor="la",
+        )
+    return card
+
+
+def _save_card(card: Image.Image, out_path: Path) -> None:
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    card.info = {}
+    card.save(out_path, "JPEG", quality=JPEG_QUALITY, optimize=True, exif=b"")
 
 
 def render_card(
@@ -206,44 +276,8 @@ def render_card(
 
     Pass `photo` only when the storyteller's consent allows photos.
     """
-    layout = card_layout(title, kicker, footer, font_dir, has_photo=photo is not None)
-    card = Image.new("RGB", CARD_SIZE, BACKGROUND)
-    if photo is not None:
-        card.paste(
-            _cover_photo(photo, (PHOTO_WIDTH, CARD_SIZE[1])), (CARD_SIZE[0] - PHOTO_WIDTH, 0)
-        )
-    draw = ImageDraw.Draw(card)
-    draw.text(
-        (MARGIN, layout.kicker_top),
-        layout.kicker,
-        font=_font(font_dir, BOLD_FONT, KICKER_SIZE),
-        fill=KICKER_COLOUR,
-        anchor="la",
-    )
-    title_font = _font(font_dir, BOLD_FONT, layout.title_size)
-    for number, line in enumerate(layout.title_lines):
-        draw.text(
-            (MARGIN, layout.title_top + number * layout.title_line_height),
-            line,
-            font=title_font,
-            fill=TITLE_COLOUR,
-            anchor="la",
-        )
-    draw.line(
-        [(MARGIN, layout.rule_y), (MARGIN + layout.text_width, layout.rule_y)],
-        fill=RULE_COLOUR,
-        width=2,
-    )
-    draw.text(
-        (MARGIN, layout.footer_top),
-        layout.footer,
-        font=_font(font_dir, REGULAR_FONT, FOOTER_SIZE),
-        fill=FOOTER_COLOUR,
-        anchor="la",
-    )
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    card.info = {}
-    card.save(out_path, "JPEG", quality=JPEG_QUALITY, optimize=True, exif=b"")
+    cover = _cover_photo(photo) if photo is not None else None
+    _save_card(_draw_card(title, kicker, footer, font_dir, cover), out_path)
 
 
 def _glyph_pixels(char: str, font: ImageFont.FreeTypeFont) -> bytes:
@@ -321,14 +355,29 @@ class CardJob:
     photo_key: str | None = None
 
 
-def _draw_into_cache(job: CardJob, path: Path, font_dir: Path) -> None:
-    # Drawn under a private name and renamed: a parallel build never reads half a JPEG.
-    temp = path.with_name(f".{path.stem}.{uuid.uuid4().hex}.tmp")
-    try:
-        render_card(job.title, job.kicker, job.footer, temp, font_dir, photo=job.photo)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+def _draw_group_into_cache(group: Sequence[tuple[Path, CardJob]], font_dir: Path) -> None:
+    """Draw cards that share one photo (a story's languages): it is decoded and cropped once."""
+    photo = group[0][1].photo
+    cover = _cover_photo(photo) if photo is not None else None
+    for path, job in group:
+        # Drawn under a private name and renamed: a parallel build never reads half a JPEG.
+        temp = path.with_name(f".{path.stem}.{uuid.uuid4().hex}.tmp")
+        try:
+            _save_card(_draw_card(job.title, job.kicker, job.footer, font_dir, cover), temp)
+            os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+
+
+def _groups_by_photo(missing: dict[Path, CardJob]) -> list[list[tuple[Path, CardJob]]]:
+    groups: dict[Path, list[tuple[Path, CardJob]]] = {}
+    alone: list[list[tuple[Path, CardJob]]] = []  # text-only cards share nothing
+    for path, job in missing.items():
+        if job.photo is None:
+            alone.append([(path, job)])
+        else:
+            groups.setdefault(job.photo, []).append((path, job))
+    return [*groups.values(), *alone]
 
 
 def render_cards_cached(
@@ -356,16 +405,15 @@ def render_cards_cached(
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             missing[path] = job
-    workers = workers or os.cpu_count() or 1
-    if len(missing) > 1 and workers > 1:
+    groups = _groups_by_photo(missing)
+    workers = min(workers or os.cpu_count() or 1, len(groups))
+    if workers > 1:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [
-                pool.submit(_draw_into_cache, job, path, font_dir) for path, job in missing.items()
-            ]
+            futures = [pool.submit(_draw_group_into_cache, group, font_dir) for group in groups]
             for future in futures:
                 future.result()
     else:
-        for path, job in missing.items():
-            _draw_into_cache(job, path, font_dir)
+        for group in groups:
+            _draw_group_into_cache(group, font_dir)
     return paths, len(missing)

@@ -4,11 +4,20 @@ load, and never carrying where or when the photo was taken."""
 from __future__ import annotations
 
 import io
+import math
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from PIL import ExifTags, Image, ImageCms, PngImagePlugin
+from PIL import (
+    ExifTags,
+    Image,
+    ImageChops,
+    ImageCms,
+    ImageDraw,
+    ImageFilter,
+    PngImagePlugin,
+)
 
 from hooks import images
 from hooks.images import (
@@ -433,3 +442,53 @@ def test_cmyk_scan_is_published_as_rgb_with_the_same_colours(tmp_path: Path) -> 
             pixel = published.getpixel((100, 100))
         assert isinstance(pixel, tuple)
         assert pixel[0] > 180 and pixel[1] < 70 and pixel[2] < 70, (path.name, pixel)
+
+
+# -- quality and weight -------------------------------------------------------------------------
+
+
+def detailed_photo(size: tuple[int, int] = (1600, 1067)) -> Image.Image:
+    """Fine detail, hard edges and smooth gradients: what encoder shortcuts visibly damage."""
+    width, height = size
+    fractal = Image.effect_mandelbrot(size, (-0.7454, 0.1130, -0.7446, 0.1136), 200)
+    vertical = Image.linear_gradient("L").resize(size)
+    horizontal = vertical.transpose(Image.Transpose.ROTATE_90).resize(size)
+    image = Image.merge("RGB", (fractal, vertical, horizontal))
+    draw = ImageDraw.Draw(image)
+    for i in range(12):
+        top = (i * 97) % height
+        draw.ellipse((i * 120, top, i * 120 + 300, top + 200), fill=(30 * i, 200 - 10 * i, 90))
+    return image.filter(ImageFilter.GaussianBlur(1))
+
+
+def luma_psnr(reference: Image.Image, published: Image.Image) -> float:
+    difference = ImageChops.difference(reference.convert("L"), published.convert("L"))
+    squared = sum(count * value * value for value, count in enumerate(difference.histogram()))
+    return 10 * math.log10(255 * 255 * reference.width * reference.height / squared)
+
+
+# Floors and ceilings about 0.3 dB and 20 % from what the encoder settings give today: faster
+# settings are welcome as long as they stay inside both (quality 70, or libwebp's method 0 at
+# quality 60, lose 1.5-2.5 dB; quality 90 doubles the bytes).
+MIN_PSNR = {("webp", 1600): 46.5, ("webp", 960): 44.5, ("webp", 480): 42.8}
+MIN_PSNR |= {("jpeg", 1600): 50.5, ("jpeg", 960): 46.5, ("jpeg", 480): 42.9}
+MAX_WEBP_BYTES = {1600: 60_000, 960: 30_000, 480: 11_500}
+
+
+def test_derivatives_keep_their_quality_and_weight(tmp_path: Path) -> None:
+    source_image = detailed_photo()
+    source = tmp_path / "detailed.png"  # lossless, so the source itself is the reference
+    source_image.save(source)
+
+    image_set, _ = process_image(source, tmp_path / "cache")
+
+    for derivative, path in zip(
+        image_set.derivatives, derivative_paths(image_set, tmp_path / "cache"), strict=True
+    ):
+        with Image.open(path) as published:
+            reference = source_image.resize(published.size, Image.Resampling.LANCZOS)
+            quality = luma_psnr(reference, published.convert("RGB"))
+        label = (derivative.format, derivative.width)
+        assert quality >= MIN_PSNR[label], (label, quality)
+        if derivative.format == "webp":
+            assert path.stat().st_size <= MAX_WEBP_BYTES[derivative.width], label

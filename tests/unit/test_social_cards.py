@@ -172,3 +172,42 @@ def test_batch_draws_missing_cards_across_processes_once(tmp_path: Path) -> None
     assert all(path.is_file() for path in paths)
     again, drawn_again = render_cards_cached(jobs, tmp_path / "cards", FONT_DIR, workers=2)
     assert again == paths and drawn_again == 0
+
+
+def test_cards_sharing_a_photo_decode_it_once_and_look_as_if_drawn_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hooks import social_cards
+    from hooks.social_cards import CardJob, render_cards_cached
+
+    photo, other_photo = tmp_path / "photo.jpg", tmp_path / "other.jpg"
+    Image.new("RGB", (960, 640), GREEN).save(photo)
+    Image.new("RGB", (960, 640), (200, 120, 40)).save(other_photo)
+    lv = ("Dzīves stāsts", "Latvijas romu platforma")
+    jobs = [
+        CardJob("Ģertrūde no Kuldīgas", *lv, photo),
+        CardJob("Gertrude from Kuldīga", "Life story", "Latvian Roma Platform", photo),
+        CardJob(
+            "E Ģertrūda andar i Kuldīga",
+            "Dživipnaskiri historija",
+            "Latvijakiri romani platforma",
+            photo,
+        ),
+        CardJob("Jānis no Talsiem", *lv, other_photo),  # another story, same language
+    ]
+    covers: list[Path] = []
+    real_cover = social_cards._cover_photo
+    monkeypatch.setattr(
+        social_cards, "_cover_photo", lambda path: covers.append(path) or real_cover(path)
+    )
+
+    paths, drawn = render_cards_cached(jobs, tmp_path / "cards", FONT_DIR, workers=1)
+
+    assert drawn == 4 and covers == [photo, other_photo]
+    # The background with kicker and footer is drawn once per process and language and then
+    # copied: no card may carry another card's title, and each equals the card drawn alone.
+    for job, path in zip(jobs, paths, strict=True):
+        social_cards._card_frame.cache_clear()
+        alone = tmp_path / "alone.jpg"
+        render_card(job.title, job.kicker, job.footer, alone, FONT_DIR, photo=job.photo)
+        assert alone.read_bytes() == path.read_bytes(), job.title
