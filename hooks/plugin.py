@@ -715,8 +715,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         # Last, so that the hashes cover every inline script other plugins added.
         output = wrap_tables(output)  # templates add tables too (results)
-        self._inline_script_sources.update(inline_script_hashes(output))
-        return with_csp_meta(output)
+        hashes = inline_script_hashes(output)
+        self._inline_script_sources.update(hashes)
+        return with_csp_meta(output, hashes)
 
     def _names(self, kind: str) -> dict[str, str]:
         table = (

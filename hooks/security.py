@@ -69,9 +69,14 @@ def render_policy(
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 
-def with_csp_meta(html: str) -> str:
-    """The page with its Content-Security-Policy as the first element of <head>."""
-    policy = render_policy(inline_script_hashes(html), wasm=loads_pagefind(html))
+def with_csp_meta(html: str, script_hashes: Iterable[str] | None = None) -> str:
+    """The page with its Content-Security-Policy as the first element of <head>.
+
+    `script_hashes`: the page's `inline_script_hashes`, when the caller has them already.
+    """
+    if script_hashes is None:
+        script_hashes = inline_script_hashes(html)
+    policy = render_policy(script_hashes, wasm=loads_pagefind(html))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"<head>", "<head>\n" + meta, html, count=1)
 
@@ -88,8 +93,6 @@ def headers_file(pages_policy: str) -> str:
         "  Cross-Origin-Opener-Policy: same-origin\n"
         "\n"
         "# Fingerprinted assets never change under the same name.\n"
-        "/assets/javascripts/*\n"
-        "  Cache-Control: public, max-age=31536000, immutable\n"
         "/assets/stylesheets/*\n"
         "  Cache-Control: public, max-age=31536000, immutable\n"
         "/pagefind/*\n"
