@@ -71,8 +71,8 @@ def _report(failures: dict[str, list]) -> str:
 
 
 def _search(page) -> None:
-    page.locator("input.pagefind-ui__search-input").fill(SEARCH_QUERY)
-    page.wait_for_selector(".pagefind-ui__result-link")
+    page.locator("#lrp-search-input").fill(SEARCH_QUERY)
+    page.wait_for_selector(".lrp-search__link")
 
 
 def test_pages_reflow_at_320_css_pixels(browser, built_site: Path, site_server: str) -> None:

@@ -40,8 +40,8 @@ def test_pages_satisfy_their_content_security_policy_and_set_no_cookies(
         page.goto(site_server + path, wait_until="load")
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
         if path.endswith("search/"):
-            page.locator("input.pagefind-ui__search-input").fill("roma")
-            page.wait_for_selector(".pagefind-ui__result-link, .pagefind-ui__message")
+            page.locator("#lrp-search-input").fill("roma")
+            page.wait_for_selector('#lrp-search-status[data-state="done"]')
         found = page.evaluate("window.__cspViolations")
         if found:
             violations[path] = found
