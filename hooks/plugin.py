@@ -46,7 +46,13 @@ from hooks.build_date import build_date, build_datetime
 from hooks.citations import parse_sources, render_citations
 from hooks.content_checks import check_project, count_by_severity, has_errors
 from hooks.frontmatter import normalise_text
-from hooks.languages import DEFAULT_LANGUAGE, LANGUAGES, strip_language_prefix, url_prefix
+from hooks.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    LANGUAGES,
+    strip_language_prefix,
+    url_prefix,
+)
 from hooks.listings import (
     MAIN_LISTING_SRC,
     ListingPage,
@@ -370,9 +376,17 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         for file in list(files):
             if file.src_uri.startswith("assets/javascripts/"):
                 files.remove(file)
+        # Only this language's stories go through mkdocs-static-i18n: a story is never a
+        # stand-in for another language, and i18n's work grows with every file it is given
+        # (stories are most of them). Their switcher links are set after i18n, below.
         for src_uri in sorted(self.story_src_uris):
-            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-        self.translations = group_translations(file.src_uri for file in files)
+            if self.stories_by_src[src_uri].language == self.language:
+                files.append(
+                    File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                )
+        self.translations = group_translations(
+            [*(file.src_uri for file in files), *self.story_src_uris]
+        )
         self.translations.update(listing_languages(self.listings))
         return files
 
@@ -408,6 +422,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 files.remove(file)
                 continue
             file.src_dir = str(self.project_root)
+            file.alternates = self._story_switcher_targets(file)  # type: ignore[attr-defined]
         for src_uri, neutral_url, markdown in self._editor_pages():
             files.append(self._generated_file(src_uri, neutral_url, markdown, EDITOR_LANGUAGES))
         self.listing_by_src = {}
@@ -417,6 +432,19 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 continue  # the editors' docs/stories/index.<lang>.md is the first page
             files.append(self._generated_listing_file(listing, config))
         return files
+
+    def _story_switcher_targets(self, file: File) -> dict[str, SimpleNamespace]:
+        """Where the language switcher leads from a story: the same story where it exists in
+        that language, else that language's list of stories (never a page that is not there)."""
+        neutral_src, _ = language_of_source(file.src_uri)
+        neutral_url = strip_language_prefix(file.url)
+        written_in = self.translations.get(neutral_src, frozenset({self.language}))
+        return {
+            language: SimpleNamespace(
+                url=url_prefix(language) + (neutral_url if language in written_in else "stories/")
+            )
+            for language in LANGUAGE_CODES
+        }
 
     def _editor_pages(self) -> list[tuple[str, str, str]]:
         """Reference pages for editors, generated from the rules and the content itself."""

@@ -255,3 +255,20 @@ def test_warm_rebuild_reprocesses_no_image(story_project: Path, story_site, tmp_
     assert result.returncode == 0, result.stderr
     assert "Story images: 0 processed, 2 from cache" in result.stderr
     assert re.search(r"social cards: 0 drawn, \d+ from cache", result.stderr)
+
+
+def test_language_switcher_never_leads_to_a_missing_story(story_site) -> None:
+    """These stories exist in Latvian and English only: from either version the switcher leads
+    to the other version, and for Romani to the Romani list of stories, not to a dead link."""
+    site, _ = story_site
+    link = re.compile(r'<a href="([^"]*)" hreflang="(\w+)" lang="\w+" class="md-select__link"')
+    expected = {
+        "lv": {"lv": "./", "en": "../../en/stories/with-photos/", "rml": "../../rml/stories/"},
+        "en": {"lv": "../../../stories/with-photos/", "en": "./", "rml": "../../../rml/stories/"},
+    }
+    for language, prefix in (("lv", ""), ("en", "en/")):
+        page = site / prefix / "stories" / "with-photos" / "index.html"
+        targets = {lang: href for href, lang in link.findall(page.read_text("utf-8"))}
+        assert targets == expected[language], language
+        for href in targets.values():
+            assert (page.parent / href / "index.html").resolve().is_file(), href
