@@ -23,3 +23,28 @@ def build_search_index(site_dir: Path) -> None:
         raise RuntimeError(
             "Pagefind could not index the site:\n" + completed.stdout + completed.stderr
         )
+    remove_unused_pagefind_files(site_dir / "pagefind")
+
+
+# Pagefind always writes its ready-made interfaces; the site's own search page
+# (docs/assets/js/search.js) uses only its JavaScript API (pagefind.js, the worker, the
+# WebAssembly and the index), so these are not deployed.
+UNUSED_PAGEFIND_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+def remove_unused_pagefind_files(bundle_dir: Path) -> list[str]:
+    removed = []
+    for name in UNUSED_PAGEFIND_FILES:
+        path = bundle_dir / name
+        if path.is_file():
+            path.unlink()
+            removed.append(name)
+    return removed

@@ -202,3 +202,10 @@ def test_the_navigation_marks_the_page_the_visitor_is_on(built_site: Path) -> No
             assert current.findall(html) == ["./"], f"{prefix}{section}/"
         story = built_site / prefix / "stories" / "sample-music-teacher" / "index.html"
         assert current.findall(story.read_text(encoding="utf-8")) == [], f"{prefix} story"
+
+
+def test_only_the_parts_of_pagefind_the_search_page_uses_are_deployed(built_site: Path) -> None:
+    bundle = built_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert list(bundle.glob("wasm.*.pagefind")) and (bundle / "index").is_dir()
+    assert not [p.name for p in bundle.iterdir() if "-ui." in p.name or "highlight" in p.name]
