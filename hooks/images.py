@@ -35,9 +35,20 @@ from PIL import Image, ImageCms, ImageOps
 
 # Bump whenever the output for the same source could change (resampling, encoder settings, file
 # naming, colour handling); every cached derivative is then rebuilt.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 DEFAULT_WIDTHS: tuple[int, ...] = (480, 960, 1600)
+# WebP only up to 960 px; the 1600 px copy is JPEG only. Phones show the photo full width
+# (`DEFAULT_SIZES`), which 480 and 960 px cover, and their WebP files are the same bytes as
+# before. The 1600 px WebP was chosen only for screens that want more than 960 device pixels
+# (high-density desktops, and WebKit on 3x phones, which takes the next candidate up where
+# Chromium rounds down); it cost 38 of the 114 ms a story's photo and cards take in a cold
+# build. Those screens now get the 960 px WebP (a little soft at 2x, a third of the bytes)
+# and the 1600 px JPEG stays for browsers without WebP, for the download link and for the
+# republish copy. Measured with bench/images_speed.py: a 1280 px WebP instead costs 22 ms to
+# encode plus a 10-15 ms resize, libwebp method 0 for the 1600 px one still 21 ms; neither
+# gets a story below 80 ms.
+WEBP_MAX_WIDTH = 960
 MIN_WIDTH = 800  # on the long side; smaller sources look blurry on any modern screen
 MAX_FILE_BYTES = 15 * 1024 * 1024
 MAX_MEGAPIXELS = 40
@@ -142,6 +153,9 @@ class ImageBatch:
     processed: int = 0
     cached: int = 0
     problems: dict[Path, list[ImageProblem]] = field(default_factory=dict)
+    # Planned but not made yet (`plan_images`): their sets are read from the photos' headers
+    # and their files appear in the cache once `process_source` has run for each.
+    pending: list[Path] = field(default_factory=list)
 
     def has_errors(self) -> bool:
         return any(p.severity == "error" for ps in self.problems.values() for p in ps)
@@ -283,6 +297,7 @@ def cache_key(source_bytes: bytes, widths: Sequence[int], stem: str) -> str:
     settings = {
         "pipeline": PIPELINE_VERSION,
         "widths": sorted(set(widths)),
+        "webp_max_width": WEBP_MAX_WIDTH,
         "encoders": _encoder_settings(),
         "resample": RESAMPLE.name,
         "stem": stem,
@@ -301,6 +316,60 @@ def target_widths(source_width: int, widths: Sequence[int]) -> list[int]:
     """The widths to produce: never wider than the source, and at least one."""
     fitting = sorted({w for w in widths if 0 < w <= source_width})
     return fitting or [source_width]
+
+
+def _formats_at(width: int, chosen: Sequence[int]) -> tuple[ImageFormat, ...]:
+    """JPEG at every width; WebP up to WEBP_MAX_WIDTH, and at the narrowest width in any case
+    so that WebP browsers always have a candidate of their own."""
+    if width <= WEBP_MAX_WIDTH or width == min(chosen):
+        return _FORMATS
+    return ("jpeg",)
+
+
+def planned_derivatives(
+    upright: tuple[int, int], widths: Sequence[int], stem: str, key: str
+) -> tuple[Derivative, ...]:
+    """Every derivative a source of this upright size gets, narrowest first.
+
+    Only sizes and names, so page markup can be written before (or without) decoding a pixel;
+    `_render` produces exactly these files.
+    """
+    upright_w, upright_h = upright
+    chosen = target_widths(upright_w, widths)
+    return tuple(
+        Derivative(
+            width,
+            # From the full-size source, so a draft decode's rounding never changes a height.
+            max(1, round(width * upright_h / upright_w)),
+            fmt,
+            f"{stem}-{key[:8]}-{width}.{_EXTENSIONS[fmt]}",
+        )
+        for width in chosen
+        for fmt in _formats_at(width, chosen)
+    )
+
+
+def _image_set(source_name: str, derivatives: tuple[Derivative, ...], key: str) -> ImageSet:
+    largest = max(derivatives, key=lambda d: d.width)
+    return ImageSet(
+        source_name=source_name,
+        width=largest.width,
+        height=largest.height,
+        derivatives=derivatives,
+        cache_key=key,
+    )
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height once the EXIF orientation is applied, from the header alone.
+
+    `ImageOps.exif_transpose` reads the same tag through `getexif()` (which also looks at XMP),
+    so this is the size the derivatives are made from. (A PNG whose EXIF chunk comes after the
+    pixels is decoded by Pillow to find it: rare, and still correct.)
+    """
+    orientation = image.getexif().get(0x0112, 1)
+    width, height = image.size
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
 def _load_manifest(folder: Path, key: str) -> tuple[ImageSet, list[ImageProblem]] | None:
@@ -391,9 +460,8 @@ def _open_upright(
         # Validation already judged the size; Pillow's warning would only repeat it.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(source) as image:
-            orientation = image.getexif().get(0x0112, 1)
             stored_w, stored_h = image.size
-            upright = (stored_h, stored_w) if orientation in (5, 6, 7, 8) else (stored_w, stored_h)
+            upright = _upright_size(image)
             chosen = target_widths(upright[0], widths)
             if image.format == "JPEG" and chosen[-1] < upright[0]:
                 # JPEG can decode at 1/2, 1/4 or 1/8 scale almost for free; ask for no less
@@ -445,35 +513,24 @@ def _render(
     stem: str,
     key: str,
 ) -> ImageSet:
-    image, (upright_w, upright_h), chosen = decoded
+    image, upright, chosen = decoded
     image.info = {}  # resize() copies info along; start from nothing
-    derivatives: list[Derivative] = []
+    derivatives = planned_derivatives(upright, chosen, stem, key)
     # Widest first, each next one made from the previous: downscaling 1600 -> 960 is a third of
     # the work of 3000 -> 960 and looks the same.
-    for width in sorted(chosen, reverse=True):
-        # The aspect ratio comes from the full-size source so that a draft decode's rounding
-        # doesn't change the height attribute of the published picture.
-        height = max(1, round(width * upright_h / upright_w))
-        if image.size != (width, height):
-            image = image.resize((width, height), RESAMPLE, reducing_gap=3.0)
-        for fmt in _FORMATS:
-            filename = f"{stem}-{key[:8]}-{width}.{_EXTENSIONS[fmt]}"
-            _save_clean(image, folder / filename, fmt)
-            derivatives.append(Derivative(width, height, fmt, filename))
-    derivatives.sort(key=lambda d: (d.width, _FORMATS.index(d.format)))
-    largest = max(derivatives, key=lambda d: d.width)
-    return ImageSet(
-        source_name=source_name,
-        width=largest.width,
-        height=largest.height,
-        derivatives=tuple(derivatives),
-        cache_key=key,
-    )
+    for derivative in sorted(derivatives, key=lambda d: -d.width):
+        size = (derivative.width, derivative.height)
+        if image.size != size:
+            image = image.resize(size, RESAMPLE, reducing_gap=3.0)
+        _save_clean(image, folder / derivative.filename, derivative.format)
+    return _image_set(source_name, derivatives, key)
 
 
-def _process_one(
-    source: Path, cache_dir: Path, widths: Sequence[int]
-) -> tuple[ImageSet | None, bool, list[ImageProblem]]:
+# (image set or None, processed now?, problems)
+ProcessResult = tuple[ImageSet | None, bool, list[ImageProblem]]
+
+
+def process_source(source: Path, cache_dir: Path, widths: Sequence[int]) -> ProcessResult:
     """(image set or None, processed now?, problems). Never raises for a bad source."""
     try:
         source_bytes = source.read_bytes()
@@ -533,10 +590,111 @@ def process_image(
 
     Raises InvalidImageError when the photo cannot be published.
     """
-    image_set, processed, problems = _process_one(source, cache_dir, tuple(widths))
+    image_set, processed, problems = process_source(source, cache_dir, tuple(widths))
     if image_set is None:
         raise InvalidImageError(problems)
     return image_set, processed
+
+
+def _plan_from_header(source: Path, widths: Sequence[int], stem: str, key: str) -> ImageSet | None:
+    """The set `process_source` will make, from the header (size and orientation) alone."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(source) as image:
+                upright = _upright_size(image)
+        except Exception:
+            return None  # reported as unreadable by the caller
+    return _image_set(source.name, planned_derivatives(upright, widths, stem, key), key)
+
+
+def plan_images(
+    sources: Iterable[Path], cache_dir: Path, widths: Sequence[int] = DEFAULT_WIDTHS
+) -> ImageBatch:
+    """Every photo's image set, without decoding a pixel: cached ones from their manifests, the
+    rest from their headers (listed in `pending`, to be made with `process_source`).
+
+    Everything `validate_source_image` finds is in `problems` already; only damage that shows
+    while decoding (a truncated file) is left for `process_source` to find.
+    """
+    widths = tuple(widths)
+    batch = ImageBatch()
+    for source in dict.fromkeys(sources):  # the same photo used twice is done once
+        try:
+            source_bytes = source.read_bytes()
+        except OSError:
+            batch.problems[source] = [_missing(source)]
+            continue
+        stem = output_stem(source)
+        key = cache_key(source_bytes, widths, stem)
+        hit = _load_manifest(cache_path(cache_dir, key), key)
+        if hit is not None:
+            batch.sets[source], warnings_found = hit
+            batch.cached += 1
+            if warnings_found:
+                batch.problems[source] = warnings_found
+            continue
+        problems = validate_source_image(source)
+        planned = None
+        if not any(p.severity == "error" for p in problems):
+            planned = _plan_from_header(source, widths, stem, key)
+            if planned is None:
+                problems.append(_unreadable(source))
+        if problems:
+            batch.problems[source] = problems
+        if planned is not None:
+            batch.sets[source] = planned
+            batch.pending.append(source)
+    return batch
+
+
+def complete(
+    batch: ImageBatch, results: dict[Path, ProcessResult]
+) -> tuple[ImageBatch, dict[Path, list[ImageProblem]]]:
+    """The batch once `process_source` has run for its pending photos, and the problems that
+    were not known when it was planned.
+
+    A photo whose files differ from the plan (pages may already name them) is dropped with an
+    error, never published under the planned names.
+    """
+    done = ImageBatch(
+        sets=dict(batch.sets),
+        cached=batch.cached,
+        problems={source: list(found) for source, found in batch.problems.items()},
+    )
+    new: dict[Path, list[ImageProblem]] = {}
+    for source in batch.pending:
+        image_set, processed, problems = results[source]
+        planned = batch.sets[source]
+        found = [p for p in problems if p not in done.problems.get(source, [])]
+        if image_set is None and not any(p.severity == "error" for p in problems):
+            found.append(_unreadable(source))
+        elif image_set is not None and image_set.cache_key != planned.cache_key:
+            found.append(
+                ImageProblem(
+                    "error",
+                    f"{source.name} changed while the site was being built: build again",
+                )
+            )
+        elif image_set is not None and image_set != planned:
+            found.append(
+                ImageProblem(
+                    "error",
+                    f"{source.name} came out {image_set.width}×{image_set.height} px, not the "
+                    f"{planned.width}×{planned.height} px its header promised: delete "
+                    ".cache/images and build again, and report it if it happens again",
+                )
+            )
+        if found:
+            new[source] = found
+            done.problems[source] = [*done.problems.get(source, []), *found]
+        if image_set is None or any(p.severity == "error" for p in found):
+            del done.sets[source]
+        elif processed:
+            done.processed += 1
+        else:
+            done.cached += 1
+    return done, new
 
 
 def process_images(
@@ -545,32 +703,19 @@ def process_images(
     workers: int | None = None,
     widths: Sequence[int] = DEFAULT_WIDTHS,
 ) -> ImageBatch:
-    """Process many photos; cached ones are read from their manifests in this process.
+    """Process many photos and wait for them; cached ones are read from their manifests in this
+    process.
 
     Uncached photos go to a pool of `workers` processes (default: one per CPU) started with
     "spawn", so a script that calls this directly needs the usual `if __name__ == "__main__":`
     guard; the mkdocs command already has one.
     """
     widths = tuple(widths)
-    batch = ImageBatch()
-    pending: list[Path] = []
-    for source in dict.fromkeys(sources):  # the same photo used twice is done once
-        try:
-            hit = cached_image_set(source, cache_dir, widths)
-        except OSError:
-            hit = None  # reported by _process_one with the right message
-        if hit is None:
-            pending.append(source)
-            continue
-        batch.sets[source], warnings_found = hit
-        batch.cached += 1
-        if warnings_found:
-            batch.problems[source] = warnings_found
-
-    results: Iterable[tuple[ImageSet | None, bool, list[ImageProblem]]]
+    batch = plan_images(sources, cache_dir, widths)
+    pending = batch.pending
     workers = workers or os.cpu_count() or 1
     if len(pending) <= 1 or workers <= 1:
-        results = [_process_one(source, cache_dir, widths) for source in pending]
+        results = [process_source(source, cache_dir, widths) for source in pending]
     else:
         # "spawn" instead of fork: safe when the caller runs threads (mkdocs serve does) and
         # behaves the same on Linux, macOS and Windows.
@@ -579,24 +724,13 @@ def process_images(
         ) as pool:
             results = list(
                 pool.map(
-                    _process_one,
+                    process_source,
                     pending,
                     [cache_dir] * len(pending),
                     [widths] * len(pending),
                 )
             )
-
-    for source, (image_set, processed, problems) in zip(pending, results, strict=True):
-        if problems:
-            batch.problems[source] = problems
-        if image_set is None:
-            continue
-        batch.sets[source] = image_set
-        if processed:
-            batch.processed += 1
-        else:
-            batch.cached += 1
-    return batch
+    return complete(batch, dict(zip(pending, results, strict=True)))[0]
 
 
 # -- publishing ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
@@ -119,6 +120,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.image_sets: dict[Path, images.ImageSet] = {}
         self.image_counts = (0, 0)  # (processed now, taken from the cache)
         self.cards: dict[tuple[str, str], Path] = {}
+        self.story_media: social_cards.StoryMediaWork | None = None
         self.all_events: list[events.Event] = []
         self.planned: Any = None
         self.republish_material: dict[str, Any] = {}
@@ -198,33 +200,61 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 for image in story.images
             }
         )
-        batch = images.process_images(sources, self.cache_dir / "images")
+        # Every file name and size is known now, from the cache or the photos' headers, so the
+        # pages render while worker processes make the missing derivatives and cards; the build
+        # waits for them only before publishing them (`_publish_story_images`).
+        planned = images.plan_images(sources, self.cache_dir / "images")
+        self._report_image_problems(planned.problems)
+        self.image_sets = dict(planned.sets)
+        stories = list(self.catalogue.published)
+        self.story_media = social_cards.start_story_media(
+            planned,
+            [self._card_job(story) for story in stories],
+            self.cache_dir / "images",
+            self.cache_dir / "cards",
+            self.project_root / "data" / "fonts",
+        )
+        self.cards = {
+            (story.slug, story.language): path
+            for story, path in zip(stories, self.story_media.card_paths, strict=True)
+        }
+
+    def _report_image_problems(
+        self, found: dict[Path, list[images.ImageProblem]], missing_cards: Sequence[Path] = ()
+    ) -> None:
         errors = []
-        for source, problems in sorted(batch.problems.items()):
+        for source, problems in sorted(found.items()):
             relative = source.relative_to(self.project_root).as_posix()
             for problem in problems:
                 if problem.severity == "error":
                     errors.append(f"{relative}: {problem.message}")
                 else:
                     content_warning(f"{relative}: {problem.message}")
+        # A card is missing when its photo failed, which is named above; otherwise say so.
+        if not errors:
+            errors = [f"social card {p.name} was not drawn: build again" for p in missing_cards]
         if errors:
             raise PluginError("Story images cannot be published:\n  " + "\n  ".join(errors))
-        self.image_sets = dict(batch.sets)
+
+    def _finish_story_images(self) -> None:
+        """Wait for the derivatives and cards started in `_prepare_story_images`."""
+        work, self.story_media = self.story_media, None
+        if work is None:
+            return
+        batch, new_problems, missing_cards = work.finish()
+        # Problems known at the start were reported then; these are the ones only decoding found.
+        self._report_image_problems(new_problems, missing_cards)
         self.image_counts = (batch.processed, batch.cached)
-        stories = list(self.catalogue.published)
-        card_paths, cards_drawn = social_cards.render_cards_cached(
-            [self._card_job(story) for story in stories],
-            self.cache_dir / "cards",
-            self.project_root / "data" / "fonts",
-        )
-        self.cards = {
-            (story.slug, story.language): path
-            for story, path in zip(stories, card_paths, strict=True)
-        }
         content_info(
             f"Story images: {batch.processed} processed, {batch.cached} from cache; "
-            f"social cards: {cards_drawn} drawn, {len(self.cards) - cards_drawn} from cache"
+            f"social cards: {work.cards_drawn} drawn, "
+            f"{len(self.cards) - work.cards_drawn} from cache"
         )
+
+    def on_build_error(self, error: Exception) -> None:
+        # A failed build (or a failed `serve` rebuild) must not leave worker processes behind.
+        if self.story_media is not None:
+            self.story_media.cancel()
 
     def _card_job(self, story: StoryVersion) -> social_cards.CardJob:
         strings = site_data.ui_strings(story.language, self.data_dir)["site"]
@@ -245,6 +275,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
 
     def _publish_story_images(self, site_dir: Path) -> None:
+        self._finish_story_images()
         published = set()
         for story in self.catalogue.published:
             for image in story.images:

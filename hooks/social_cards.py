@@ -15,13 +15,15 @@ import os
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from hooks import images
 from hooks.images import to_srgb_rgb
 
 # Bump when the drawing changes, so every cached card is redrawn.
@@ -380,13 +382,11 @@ def _groups_by_photo(missing: dict[Path, CardJob]) -> list[list[tuple[Path, Card
     return [*groups.values(), *alone]
 
 
-def render_cards_cached(
-    jobs: Sequence[CardJob], cache_dir: Path, font_dir: Path, *, workers: int | None = None
-) -> tuple[list[Path], int]:
-    """The cached card of every job (in order), drawing the missing ones across the cores.
-
-    Returns the paths and how many cards were drawn now.
-    """
+def plan_cards(
+    jobs: Sequence[CardJob], cache_dir: Path, font_dir: Path
+) -> tuple[list[Path], dict[Path, CardJob]]:
+    """The cache path of every job's card (in order; known before anything is drawn) and the
+    jobs whose card is not in the cache yet."""
     version = font_version(font_dir)
     photo_hashes: dict[Path, str] = {}
     paths: list[Path] = []
@@ -405,6 +405,17 @@ def render_cards_cached(
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             missing[path] = job
+    return paths, missing
+
+
+def render_cards_cached(
+    jobs: Sequence[CardJob], cache_dir: Path, font_dir: Path, *, workers: int | None = None
+) -> tuple[list[Path], int]:
+    """The cached card of every job (in order), drawing the missing ones across the cores.
+
+    Returns the paths and how many cards were drawn now.
+    """
+    paths, missing = plan_cards(jobs, cache_dir, font_dir)
     groups = _groups_by_photo(missing)
     workers = min(workers or os.cpu_count() or 1, len(groups))
     if workers > 1:
@@ -417,3 +428,135 @@ def render_cards_cached(
         for group in groups:
             _draw_group_into_cache(group, font_dir)
     return paths, len(missing)
+
+
+# -- photos and cards while the pages render ----------------------------------------------------
+
+
+def _photo_then_cards(
+    source: Path,
+    image_cache: Path,
+    widths: Sequence[int],
+    cards: Sequence[tuple[Path, CardJob]],
+    font_dir: Path,
+) -> images.ProcessResult:
+    """One pool task: a photo's derivatives, then the cards drawn on one of them."""
+    result = images.process_source(source, image_cache, widths)
+    # The cards' photo is a derivative named in the plan. If it was not made (a damaged photo,
+    # or one changed during the build) the photo's own error fails the build; drawing nothing
+    # here keeps that error from turning into a traceback.
+    if cards and all(job.photo is not None and job.photo.is_file() for _, job in cards):
+        _draw_group_into_cache(cards, font_dir)
+    return result
+
+
+def _done(value: Any) -> Future[Any]:
+    future: Future[Any] = Future()
+    future.set_result(value)
+    return future
+
+
+@dataclass
+class StoryMediaWork:
+    """Photo derivatives and social cards being made while the build renders pages.
+
+    Everything a page names (file names, widths, heights, card paths) is in `planned` and
+    `card_paths` from the start; `finish` waits until the files exist.
+    """
+
+    planned: images.ImageBatch
+    card_paths: list[Path]
+    cards_drawn: int  # missing when the work started, so drawn once `finish` returns
+    photos: dict[Path, Future[images.ProcessResult]] = field(default_factory=dict)
+    cards: list[Future[None]] = field(default_factory=list)
+    pool: ProcessPoolExecutor | None = None
+
+    def finish(
+        self,
+    ) -> tuple[images.ImageBatch, dict[Path, list[images.ImageProblem]], list[Path]]:
+        """Wait for all of it: (the completed batch, the problems the workers found, cards
+        that are still missing). Raises what a task raised, after stopping the pool."""
+        try:
+            results = {source: future.result() for source, future in self.photos.items()}
+            for future in self.cards:
+                future.result()
+        finally:
+            self.cancel()
+        batch, new_problems = images.complete(self.planned, results)
+        missing = sorted({path for path in self.card_paths if not path.is_file()})
+        return batch, new_problems, missing
+
+    def cancel(self) -> None:
+        """Drop the tasks that have not started and wait for the few running ones (one per
+        worker, plus one queued), so no worker process outlives the build. Safe to repeat."""
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_story_media(
+    planned: images.ImageBatch,
+    jobs: Sequence[CardJob],
+    image_cache: Path,
+    card_cache: Path,
+    font_dir: Path,
+    *,
+    workers: int | None = None,
+    widths: Sequence[int] = images.DEFAULT_WIDTHS,
+) -> StoryMediaWork:
+    """Start making the pending photos of a planned batch (`images.plan_images`) and the
+    missing cards of `jobs` in a pool of spawned processes, and return without waiting.
+
+    A card drawn on a pending photo is drawn by the photo's task, right after the photo. With
+    nothing to do no pool is started; a single task is done here and now, because starting the
+    pool costs more than one photo.
+    """
+    widths = tuple(widths)
+    card_paths, missing = plan_cards(jobs, card_cache, font_dir)
+    made_from: dict[Path, Path] = {}  # a derivative cards are drawn on -> its pending source
+    for source in planned.pending:
+        image_set = planned.sets[source]
+        folder = images.cache_path(image_cache, image_set.cache_key)
+        for derivative in image_set.derivatives:
+            made_from[folder / derivative.filename] = source
+    with_photo: dict[Path, list[tuple[Path, CardJob]]] = {}
+    standalone: list[list[tuple[Path, CardJob]]] = []
+    for group in _groups_by_photo(missing):
+        photo = group[0][1].photo
+        if photo is not None and photo in made_from:
+            with_photo.setdefault(made_from[photo], []).extend(group)
+        else:
+            standalone.append(group)  # text only, or drawn on a photo already in the cache
+
+    work = StoryMediaWork(planned, card_paths, len(missing))
+    tasks = len(planned.pending) + len(standalone)
+    workers = min(workers or os.cpu_count() or 1, tasks)
+    if tasks == 0:
+        return work
+    if tasks == 1 or workers <= 1:
+        for source in planned.pending:
+            cards = with_photo.get(source, [])
+            work.photos[source] = _done(
+                _photo_then_cards(source, image_cache, widths, cards, font_dir)
+            )
+        for group in standalone:
+            _draw_group_into_cache(group, font_dir)
+            work.cards.append(_done(None))
+        return work
+    # "spawn", as in images.process_images: mkdocs serve runs threads, which fork would copy.
+    work.pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+    )
+    try:
+        # Photos first: they are most of the work, and their cards come with them.
+        for source in planned.pending:
+            cards = with_photo.get(source, [])
+            work.photos[source] = work.pool.submit(
+                _photo_then_cards, source, image_cache, widths, cards, font_dir
+            )
+        for group in standalone:
+            work.cards.append(work.pool.submit(_draw_group_into_cache, group, font_dir))
+    except BaseException:
+        work.cancel()
+        raise
+    return work

@@ -318,7 +318,8 @@ def test_picture_html_lists_every_width_and_reserves_space(tmp_path: Path) -> No
     assert markup.startswith("<picture>") and markup.endswith("</picture>")
     source_tag, img = tags["source"], tags["img"]
     assert source_tag["type"] == "image/webp"
-    assert srcset_widths(source_tag["srcset"]) == [480, 960, 1600]
+    # WebP stops at 960 px (see images.WEBP_MAX_WIDTH); the 1600 px candidate is JPEG only.
+    assert srcset_widths(source_tag["srcset"]) == [480, 960]
     assert srcset_widths(img["srcset"]) == [480, 960, 1600]
     assert all(".webp " in s for s in str(source_tag["srcset"]).split(", "))
     assert all(".jpg " in s for s in str(img["srcset"]).split(", "))
@@ -492,3 +493,123 @@ def test_derivatives_keep_their_quality_and_weight(tmp_path: Path) -> None:
         assert quality >= MIN_PSNR[label], (label, quality)
         if derivative.format == "webp":
             assert path.stat().st_size <= MAX_WEBP_BYTES[derivative.width], label
+
+
+# -- planning from headers (pages render while the pool makes the files) -------------------------
+
+
+def _png_cutout(folder: Path) -> Path:
+    path = folder / "cutout.png"
+    Image.new("RGBA", (1000, 800), (0, 0, 0, 0)).save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make_source",
+    [
+        lambda folder: save_jpeg(folder / "landscape.jpg", photo((1600, 1067))),
+        lambda folder: save_jpeg(
+            folder / "sideways.jpg", photo((2000, 1200)), exif=camera_exif(orientation=6)
+        ),
+        lambda folder: save_jpeg(
+            folder / "mirrored.jpg", photo((1700, 1100)), exif=camera_exif(orientation=8)
+        ),
+        lambda folder: save_jpeg(folder / "medium.jpg", photo((1000, 750))),
+        lambda folder: save_jpeg(folder / "narrow.jpg", photo((450, 900))),
+        lambda folder: save_jpeg(folder / "odd.jpg", photo((3001, 1999))),  # draft decode
+        _png_cutout,
+    ],
+    ids=["landscape", "orientation-6", "orientation-8", "medium", "narrow", "draft", "png"],
+)
+def test_plan_from_the_header_names_exactly_the_files_processing_makes(
+    tmp_path: Path, make_source: object
+) -> None:
+    source = make_source(tmp_path)  # type: ignore[operator]
+
+    planned = images.plan_images([source], tmp_path / "cache")
+    made, processed = process_image(source, tmp_path / "cache")
+
+    assert processed and planned.pending == [source] and planned.problems == {}
+    assert planned.sets[source] == made
+    for derivative, path in zip(
+        made.derivatives, derivative_paths(made, tmp_path / "cache"), strict=True
+    ):
+        with Image.open(path) as published:
+            assert published.size == (derivative.width, derivative.height), path.name
+
+
+def test_webp_stops_at_960_and_every_candidate_exists(tmp_path: Path) -> None:
+    source = save_jpeg(tmp_path / "wide.jpg", photo((2400, 1600)))
+    image_set, _ = process_image(source, tmp_path / "cache")
+    folder = cache_path(tmp_path / "cache", image_set.cache_key)
+
+    assert [d.width for d in image_set.of_format("webp")] == [480, 960]
+    assert [d.width for d in image_set.of_format("jpeg")] == [480, 960, 1600]
+    assert (image_set.width, image_set.height) == (1600, 1067)  # the largest JPEG
+    tags = parse_tags(picture_html(image_set, "", "A photo", lazy=True))
+    offered = [
+        *str(tags["source"]["srcset"]).split(", "),
+        *str(tags["img"]["srcset"]).split(", "),
+        f"{tags['img']['src']} 960w",
+    ]
+    for candidate in offered:
+        name, width = candidate.split()
+        assert (folder / name).is_file(), candidate
+        with Image.open(folder / name) as published:
+            assert f"{published.width}w" == width, candidate
+
+
+def test_narrow_source_keeps_a_webp_even_above_the_webp_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(images, "WEBP_MAX_WIDTH", 400)
+    source = save_jpeg(tmp_path / "narrow.jpg", photo((450, 900)))
+
+    image_set, _ = process_image(source, tmp_path / "cache")
+
+    assert [d.width for d in image_set.of_format("webp")] == [450]
+
+
+def test_damage_found_only_by_decoding_is_a_new_error_when_completed(tmp_path: Path) -> None:
+    whole = io.BytesIO()
+    photo().save(whole, "JPEG", quality=90)
+    source = tmp_path / "cut-off.jpg"
+    source.write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+
+    planned = images.plan_images([source], tmp_path / "cache")
+    assert planned.pending == [source] and planned.problems == {}  # the header is fine
+    done, new = images.complete(
+        planned, {source: images.process_source(source, tmp_path / "cache", images.DEFAULT_WIDTHS)}
+    )
+
+    assert source not in done.sets and done.has_errors()
+    assert [p.message for p in new[source]] == [
+        "cut-off.jpg is not a readable image: re-export it as JPEG or PNG"
+    ]
+
+
+def test_a_result_that_differs_from_the_plan_is_dropped_with_an_error(tmp_path: Path) -> None:
+    source = save_jpeg(tmp_path / "a.jpg", photo())
+    planned = images.plan_images([source], tmp_path / "cache")
+    made, _ = process_image(source, tmp_path / "cache")
+    other = ImageSet(made.source_name, 1, 1, made.derivatives, made.cache_key)
+
+    done, new = images.complete(planned, {source: (other, True, [])})
+
+    assert source not in done.sets
+    assert "its header promised" in new[source][0].message
+    changed = ImageSet(made.source_name, made.width, made.height, made.derivatives, "f" * 64)
+    _, new = images.complete(planned, {source: (changed, True, [])})
+    assert "changed while the site was being built: build again" in new[source][0].message
+
+
+def test_header_problems_are_known_when_planning(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"garbage")
+    small = save_jpeg(tmp_path / "small.jpg", photo((640, 480)))
+
+    planned = images.plan_images([broken, small, tmp_path / "gone.jpg"], tmp_path / "cache")
+
+    assert planned.pending == [] and planned.sets == {}
+    assert all(p.severity == "error" for found in planned.problems.values() for p in found)
+    assert set(planned.problems) == {broken, small, tmp_path / "gone.jpg"}

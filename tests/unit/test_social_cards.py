@@ -211,3 +211,132 @@ def test_cards_sharing_a_photo_decode_it_once_and_look_as_if_drawn_alone(
         alone = tmp_path / "alone.jpg"
         render_card(job.title, job.kicker, job.footer, alone, FONT_DIR, photo=job.photo)
         assert alone.read_bytes() == path.read_bytes(), job.title
+
+
+# -- photos and cards made while the pages render -------------------------------------------------
+
+
+def _story_photos(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for number in range(count):
+        source = folder / f"photo-{number}.jpg"
+        Image.new("RGB", (1200 + 40 * number, 800), (30 * number, 120, 200)).save(source)
+        sources.append(source)
+    return sources
+
+
+def _story_jobs(batch: object, sources: list[Path], image_cache: Path) -> list:
+    """Three cards per photo on its fallback derivative, as the plugin asks, plus a text card."""
+    from hooks import images
+    from hooks.social_cards import CardJob
+
+    jobs = []
+    for number, source in enumerate(sources):
+        image_set = batch.sets[source]  # type: ignore[attr-defined]
+        fallback = image_set.fallback()
+        photo = images.cache_path(image_cache, image_set.cache_key) / fallback.filename
+        key = f"{image_set.cache_key}/{fallback.filename}"
+        for language in ("lv", "en", "rml"):
+            jobs.append(CardJob(f"Stāsts {number} {language}", "Kicker", "Footer", photo, key))
+    jobs.append(CardJob("Bez foto", "Kicker", "Footer"))
+    return jobs
+
+
+def test_background_work_makes_what_the_plan_promised_and_stops_its_workers(
+    tmp_path: Path,
+) -> None:
+    import multiprocessing
+
+    from hooks import images
+    from hooks.social_cards import render_cards_cached, start_story_media
+
+    sources = _story_photos(tmp_path / "story", 3)
+    image_cache, card_cache = tmp_path / "images", tmp_path / "cards"
+    planned = images.plan_images(sources, image_cache)
+    jobs = _story_jobs(planned, sources, image_cache)
+
+    work = start_story_media(planned, jobs, image_cache, card_cache, FONT_DIR, workers=2)
+    assert work.pool is not None  # started, not waited for
+    batch, new_problems, missing_cards = work.finish()
+
+    assert work.pool is None and multiprocessing.active_children() == []
+    assert (batch.processed, batch.cached, new_problems, missing_cards) == (3, 0, {}, [])
+    assert batch.sets == planned.sets and work.cards_drawn == len(jobs)
+    assert all(path.is_file() for path in work.card_paths)
+    # The same cards as the plain batch function draws, one by one in this process.
+    alone, _ = render_cards_cached(jobs, tmp_path / "cards-alone", FONT_DIR, workers=1)
+    for path, other in zip(work.card_paths, alone, strict=True):
+        assert path.read_bytes() == other.read_bytes(), path.name
+
+
+def test_nothing_to_do_starts_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hooks import images, social_cards
+
+    sources = _story_photos(tmp_path / "story", 2)
+    image_cache, card_cache = tmp_path / "images", tmp_path / "cards"
+    cold = images.plan_images(sources, image_cache)
+    social_cards.start_story_media(
+        cold, _story_jobs(cold, sources, image_cache), image_cache, card_cache, FONT_DIR
+    ).finish()
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm build must not start worker processes")
+
+    monkeypatch.setattr(social_cards, "ProcessPoolExecutor", no_pool)
+    warm = images.plan_images(sources, image_cache)
+    work = social_cards.start_story_media(
+        warm, _story_jobs(warm, sources, image_cache), image_cache, card_cache, FONT_DIR
+    )
+    batch, new_problems, missing_cards = work.finish()
+
+    assert warm.pending == [] and work.cards_drawn == 0
+    assert (batch.processed, batch.cached, new_problems, missing_cards) == (0, 2, {}, [])
+
+
+def test_a_photo_that_fails_while_decoding_is_reported_and_its_cards_are_missing(
+    tmp_path: Path,
+) -> None:
+    import io
+
+    from hooks import images
+    from hooks.social_cards import start_story_media
+
+    sources = _story_photos(tmp_path / "story", 2)
+    whole = io.BytesIO()
+    Image.new("RGB", (1200, 800), GREEN).save(whole, "JPEG")
+    broken = tmp_path / "story" / "cut-off.jpg"
+    broken.write_bytes(whole.getvalue()[: len(whole.getvalue()) // 2])
+    image_cache, card_cache = tmp_path / "images", tmp_path / "cards"
+    planned = images.plan_images([*sources, broken], image_cache)
+    assert broken in planned.pending  # its header is fine
+
+    work = start_story_media(
+        planned,
+        _story_jobs(planned, [*sources, broken], image_cache),
+        image_cache,
+        card_cache,
+        FONT_DIR,
+        workers=2,
+    )
+    batch, new_problems, missing_cards = work.finish()
+
+    assert set(new_problems) == {broken} and broken not in batch.sets
+    assert "cut-off.jpg is not a readable image" in new_problems[broken][0].message
+    assert len(missing_cards) == 3  # its three cards: the build fails, nothing is published
+
+
+def test_cancel_stops_the_workers_and_can_be_repeated(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from hooks import images
+    from hooks.social_cards import start_story_media
+
+    sources = _story_photos(tmp_path / "story", 4)
+    planned = images.plan_images(sources, tmp_path / "images")
+    work = start_story_media(planned, [], tmp_path / "images", tmp_path / "cards", FONT_DIR)
+
+    work.cancel()
+    work.cancel()
+
+    assert work.pool is None and multiprocessing.active_children() == []
