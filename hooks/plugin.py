@@ -150,6 +150,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.all_events = events.load_events(self.project_root / "docs" / "events")
             self.planned = results.load_planned_results(self.data_dir / "planned-results.yml")
             self._prepare_story_images()
+            self._card_pictures: dict[tuple[str, str, bool], str] = {}
             for withheld in self.catalogue.withheld:
                 content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
         self.story_feed_entries = []
@@ -348,15 +349,20 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def _card_picture(self, story: StoryVersion, page_url: str, *, eager: bool) -> str:
         if not story.images:
             return ""
-        first = story.images[0]
-        base = relative_root(page_url) + f"stories/{story.slug}/img/"
-        return images.picture_html(
-            self.image_sets[self._image_source(story, first.file)],
-            base,
-            first.alt,
-            lazy=not eager,
-            sizes="(min-width: 45em) 20rem, 100vw",
-        )
+        root = relative_root(page_url)
+        # A story is on several list pages (all stories, each theme, its region) at the same
+        # depth, with the same picture markup.
+        key = (story.src_uri, root, eager)
+        if key not in self._card_pictures:
+            first = story.images[0]
+            self._card_pictures[key] = images.picture_html(
+                self.image_sets[self._image_source(story, first.file)],
+                root + f"stories/{story.slug}/img/",
+                first.alt,
+                lazy=not eager,
+                sizes="(min-width: 45em) 20rem, 100vw",
+            )
+        return self._card_pictures[key]
 
     def _translate_palette_toggles(self, config: MkDocsConfig) -> None:
         """The colour-scheme toggle's label comes from mkdocs.yml; give it the page's language."""
