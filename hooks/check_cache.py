@@ -33,7 +33,10 @@ def rules_fingerprint(project_root: Path) -> str:
     """A hash of everything the rules read besides the content: their code, schemas and data."""
     digest = hashlib.sha256(CACHE_FORMAT.encode("ascii"))
     _digest_files(_HOOKS_DIR.glob("*.py"), digest)
-    for folder in {_TOOL_ROOT / "schemas", _TOOL_ROOT / "data", Path(project_root) / "data"}:
+    # Sorted: a set's order changes from one process to the next (string hashing is salted),
+    # and so would the fingerprint.
+    folders = {_TOOL_ROOT / "schemas", _TOOL_ROOT / "data", Path(project_root).resolve() / "data"}
+    for folder in sorted(folders):
         if folder.is_dir():
             _digest_files((p for p in folder.rglob("*") if p.suffix in (".yml", ".json")), digest)
     return digest.hexdigest()

@@ -83,3 +83,23 @@ def test_an_unreadable_cache_file_is_ignored(root: Path, tmp_path: Path) -> None
     cache = tmp_path / "check.pickle"
     cache.write_bytes(b"not a pickle")
     assert check_project(root, today=TODAY, cache_file=cache) == check_project(root, today=TODAY)
+
+
+def test_the_rules_fingerprint_is_the_same_in_every_process(root: Path) -> None:
+    """Each build is a new process: a fingerprint that depended on the process (e.g. on the
+    order of a set) would make every build check every file again."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from hooks.check_cache import rules_fingerprint;"
+        "print(rules_fingerprint(Path(sys.argv[1])))"
+    )
+    prints = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True,
+            env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": str(Path(__file__).parents[2])},
+        ).stdout  # fmt: skip
+        for seed in (1, 2, 3)
+    }
+    assert len(prints) == 1 and len(prints.pop().strip()) == 64
