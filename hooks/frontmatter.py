@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -432,9 +434,14 @@ def walk_values(data: Any) -> Iterator[tuple[KeyPath, Any]]:
     return _walk(data, ())
 
 
-# path -> (mtime_ns, size, front matter): the stories' front matter is read by the story
-# catalogue and the translation report in every build, and again on every `serve` rebuild.
-_READ_CACHE: dict[str, tuple[int, int, dict[str, Any] | None]] = {}
+# Parsed front matter by the SHA-256 of the file's bytes: the stories' front matter is read by
+# the story catalogue and the translation report in every build, again on every `serve`
+# rebuild, and (through load/save_front_matter_cache) in the next build. Keyed by content, not
+# by modification time, so a file copied with its old time is never mistaken for the old file.
+_READ_CACHE: dict[str, dict[str, Any] | None] = {}
+_USED_KEYS: set[str] = set()
+# Bump when what read_front_matter returns changes, so older saved caches are ignored.
+_READ_CACHE_FORMAT = 1
 
 
 def read_front_matter(path: Path) -> dict[str, Any] | None:
@@ -442,20 +449,43 @@ def read_front_matter(path: Path) -> dict[str, Any] | None:
 
     The build only publishes what passes the content checks, which report why a file's front
     matter could not be read; here an unreadable block simply means "nothing to publish".
-    A file unchanged since it was last read (same modification time and size) is not parsed
-    again; callers get their own copy.
+    A file whose bytes were read before is not parsed again; callers get their own copy.
     """
-    stat = os.stat(path)
-    known = _READ_CACHE.get(str(path))
-    if known is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
-        return copy.deepcopy(known[2])
-    data = _parse_front_matter(path)
-    _READ_CACHE[str(path)] = (stat.st_mtime_ns, stat.st_size, data)
-    return copy.deepcopy(data)
+    raw = path.read_bytes()
+    key = hashlib.sha256(raw).hexdigest()
+    _USED_KEYS.add(key)
+    if key not in _READ_CACHE:
+        _READ_CACHE[key] = _parse_front_matter(raw)
+    return copy.deepcopy(_READ_CACHE[key])
 
 
-def _parse_front_matter(path: Path) -> dict[str, Any] | None:
-    text = normalise_text(path.read_text(encoding="utf-8"))
+def load_front_matter_cache(path: Path) -> None:
+    """Start a build: what the previous build parsed, if its file is readable."""
+    _USED_KEYS.clear()
+    try:
+        with path.open("rb") as handle:
+            stored = pickle.load(handle)  # noqa: S301 - our own file in .cache/, written below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return
+    if isinstance(stored, dict) and stored.get("format") == _READ_CACHE_FORMAT:
+        _READ_CACHE.update(stored.get("entries", {}))
+
+
+def save_front_matter_cache(path: Path) -> None:
+    """End of a build: keep only what this build read, so the file never grows."""
+    entries = {key: _READ_CACHE[key] for key in _USED_KEYS if key in _READ_CACHE}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temp.open("wb") as handle:
+        pickle.dump({"format": _READ_CACHE_FORMAT, "entries": entries}, handle)
+    os.replace(temp, path)
+
+
+def _parse_front_matter(raw: bytes) -> dict[str, Any] | None:
+    try:
+        text = normalise_text(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
     match = _FRONT_MATTER_RE.match(text)
     if match is None:
         return None

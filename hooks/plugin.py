@@ -46,7 +46,11 @@ from hooks.alternates import (
 from hooks.build_date import build_date, build_datetime
 from hooks.citations import parse_sources, render_citations
 from hooks.content_checks import check_project, count_by_severity, has_errors
-from hooks.frontmatter import normalise_text
+from hooks.frontmatter import (
+    load_front_matter_cache,
+    normalise_text,
+    save_front_matter_cache,
+)
 from hooks.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_CODES,
@@ -144,6 +148,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self._inline_script_sources: set[str] = set()
             self._report_items: list[Any] | None = None
             self._check_content()
+            load_front_matter_cache(self.cache_dir / "front-matter.pickle")
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
             self.listings = build_listings(self.catalogue)
@@ -892,6 +897,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             return  # a nested per-language build; the Latvian build finishes last
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
+        save_front_matter_cache(self.cache_dir / "front-matter.pickle")
         self._publish_story_images(site_dir)
         if self.default_not_found_page is not None:
             (site_dir / "404.html").write_bytes(self.default_not_found_page)

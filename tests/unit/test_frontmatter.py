@@ -213,3 +213,25 @@ def test_front_matter_of_an_edited_file_is_read_again(tmp_path) -> None:
     os.utime(story, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
 
     assert read_front_matter(story) == {"title": "Otrais!"}
+
+
+def test_the_next_build_reuses_saved_front_matter_but_never_for_changed_bytes(
+    tmp_path, monkeypatch
+) -> None:
+    from hooks import frontmatter
+
+    story = tmp_path / "index.lv.md"
+    story.write_text("---\ntitle: Pirmais\n---\n\nTeksts.\n", encoding="utf-8")
+    cache = tmp_path / ".cache" / "front-matter.pickle"
+    frontmatter.load_front_matter_cache(cache)  # no file yet: nothing to load
+    assert frontmatter.read_front_matter(story) == {"title": "Pirmais"}
+    frontmatter.save_front_matter_cache(cache)
+
+    monkeypatch.setattr(frontmatter, "_READ_CACHE", {})  # a new process
+    frontmatter.load_front_matter_cache(cache)
+    monkeypatch.setattr(frontmatter, "_parse_front_matter", lambda raw: pytest.fail("parsed"))
+    assert frontmatter.read_front_matter(story) == {"title": "Pirmais"}
+
+    monkeypatch.undo()
+    story.write_text("---\ntitle: Otrais\n---\n\nTeksts.\n", encoding="utf-8")  # same size
+    assert frontmatter.read_front_matter(story) == {"title": "Otrais"}
