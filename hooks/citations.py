@@ -19,21 +19,13 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
+from hooks import site_data
 from hooks.languages import DEFAULT_LANGUAGE
 
-# Heading above the list and the label of the links back from an entry to the text.
-# The Romani (rml) strings are drafts by the site's developers: NOT YET REVIEWED by a speaker
-# of Latvian Romani (see data/ui/rml.yml for the review process).
-HEADINGS: dict[str, str] = {
-    "lv": "Avoti",
-    "en": "Sources",
-    "rml": "Literatura",  # unreviewed
-}
-BACK_LABELS: dict[str, str] = {
-    "lv": "Atpakaļ uz tekstu",
-    "en": "Back to the text",
-    "rml": "Palpale ko teksto",  # unreviewed
-}
+# Heading above the list and the label of the links back from an entry to the text
+# (`labels:` in data/ui/<lang>.yml).
+HEADINGS: dict[str, str] = site_data.label_by_language("sources_heading")
+BACK_LABELS: dict[str, str] = site_data.label_by_language("sources_back")
 
 # U+21A9 with the text-style variation selector, so that phones do not draw it as an emoji.
 BACK_ARROW = "\u21a9\ufe0e"

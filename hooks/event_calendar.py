@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import icalendar
 
+from hooks import site_data
 from hooks.build_date import RIGA
 from hooks.events import Event, in_language, place_label
 from hooks.languages import url_prefix
@@ -20,11 +21,7 @@ from hooks.languages import url_prefix
 UID_DOMAIN = "latvian-roma-platform"
 FEED_FILE = "calendar.ics"
 
-_CALENDAR_NAMES = {
-    "lv": "Latvijas romu platforma: pasākumi",
-    "en": "Latvian Roma Platform: events",
-    "rml": "Latvijakiri romani platforma: pasaipena",
-}
+_CALENDAR_NAMES: dict[str, str] = site_data.label_by_language("events_calendar_name")
 
 # Postponed: the date shown is no longer sure to hold, which is what TENTATIVE means.
 _ICAL_STATUS = {

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from hooks import site_data
 from hooks.build_date import RIGA
 from hooks.frontmatter import parse_date_like, read_front_matter
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
@@ -30,33 +31,11 @@ PARTICIPANT_CATEGORIES = (
     "wider_public",
 )
 
-# The Romani (rml) wording below is an unreviewed draft by the site's developers; Latvian terms in
-# brackets keep it understandable until a native speaker checks it.
-_STATUS_LABELS: dict[str, dict[str, str]] = {
-    "lv": {
-        "scheduled": "Plānots",
-        "cancelled": "Atcelts",
-        "postponed": "Pārcelts",
-        "moved_online": "Notiks tiešsaistē",
-    },
-    "en": {
-        "scheduled": "Scheduled",
-        "cancelled": "Cancelled",
-        "postponed": "Postponed",
-        "moved_online": "Moved online",
-    },
-    "rml": {
-        "scheduled": "Planirindo (plānots)",
-        "cancelled": "Na ovela (atcelts)",
-        "postponed": "Ovela pe vavir kana (pārcelts)",
-        "moved_online": "Ovela online (tiešsaistē)",
-    },
-}
-
-_ONLINE_LABELS = {"lv": "Tiešsaistē", "en": "Online", "rml": "Online (tiešsaistē)"}
-
-# Romani: the Latvian term, until a native speaker supplies one.
-_TIME_ZONE_LABELS = {"lv": "Rīgas laiks", "en": "Riga time", "rml": "Rīgas laiks"}
+# The wording for people is in `labels:` of data/ui/<lang>.yml (the Romani drafts there keep
+# Latvian terms in brackets until a native speaker checks them).
+_STATUS_LABELS: dict[str, dict[str, str]] = site_data.label_by_language("event_status")
+_ONLINE_LABELS: dict[str, str] = site_data.label_by_language("event_online")
+_TIME_ZONE_LABELS: dict[str, str] = site_data.label_by_language("time_zone")
 
 # "on <date>" takes the locative; ranges are written in the nominative, as on the About page.
 # fmt: off
@@ -75,32 +54,7 @@ _EN_MONTHS = (
 # fmt: on
 
 # Names of the languages spoken at an event, in the language of the page.
-_LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "lv": {
-        "lv": "latviešu",
-        "en": "angļu",
-        "rml": "romu",
-        "lt": "lietuviešu",
-        "et": "igauņu",
-        "ru": "krievu",
-    },
-    "en": {
-        "lv": "Latvian",
-        "en": "English",
-        "rml": "Romani",
-        "lt": "Lithuanian",
-        "et": "Estonian",
-        "ru": "Russian",
-    },
-    "rml": {
-        "lv": "latviciko",
-        "en": "anglicko",
-        "rml": "romanes",
-        "lt": "litovsko",
-        "et": "estonsko",
-        "ru": "rusicko",
-    },
-}
+_LANGUAGE_NAMES: dict[str, dict[str, str]] = site_data.label_by_language("language_names")
 
 _SCHEMA_STATUS = {
     "scheduled": "https://schema.org/EventScheduled",

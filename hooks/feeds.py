@@ -23,6 +23,8 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from hooks import site_data
+
 RIGA = ZoneInfo("Europe/Riga")
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -30,22 +32,12 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 # The feeds' author: the ministry is legally responsible for the site, whoever wrote a story.
-# The Romani (rml) name is a draft by the site's developers, NOT YET REVIEWED by a speaker of
-# Latvian Romani (see data/ui/rml.yml).
-MINISTRY_NAMES: dict[str, str] = {
-    "lv": "Latvijas Republikas Kultūras ministrija",
-    "en": "Ministry of Culture of the Republic of Latvia",
-    "rml": "Latvijakiri Republikakiri Kulturakiri ministrija",  # unreviewed
-}
+# Its name, like all wording here, is in `labels:` of data/ui/<lang>.yml.
+MINISTRY_NAMES: dict[str, str] = site_data.label_by_language("ministry_name")
 
 # Shown wherever a story marked `sample` leaves the site, so that no feed reader, search engine
 # or republished copy presents an invented story as a real person's life.
-# The rml text is an unreviewed draft (see above).
-SAMPLE_NOTICES: dict[str, str] = {
-    "lv": "Ilustratīvs piemērs: šis nav reāla cilvēka stāsts.",
-    "en": "Illustrative example: this is not a real person's story.",
-    "rml": "Sikavipnaskiri historija: adaja na sys čačutne manušeskiri historija.",  # unreviewed
-}
+SAMPLE_NOTICES: dict[str, str] = site_data.label_by_language("sample_notice")
 
 # XML 1.0 cannot carry most C0 control characters, not even escaped; one pasted from a word
 # processor into a title would otherwise make the whole feed unreadable.

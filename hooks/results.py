@@ -15,8 +15,9 @@ from typing import Any
 
 import yaml
 
+from hooks import site_data
 from hooks.events import PARTICIPANT_CATEGORIES, Event
-from hooks.languages import DEFAULT_LANGUAGE
+from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 
 PUBLIC_ADMINISTRATION = "public_administration"
 PUBLIC_ADMINISTRATION_PARTS = ("municipal_specialists", "ministries")
@@ -29,14 +30,13 @@ ACHIEVED_COLOUR = "#d9480f"
 TEXT_COLOUR = "#1a1a1a"
 BACKGROUND_COLOUR = "#ffffff"
 
-# The Romani (rml) words are an unreviewed draft by the site's developers.
-_SERIES_LABELS = {
-    "lv": ("Plānots", "Sasniegts"),
-    "en": ("Planned", "Achieved"),
-    "rml": ("Planirindo", "Resle"),
+# The words of the chart and the table (`labels:` in data/ui/<lang>.yml).
+_SERIES_LABELS: dict[str, tuple[str, str]] = {
+    code: (site_data.labels(code)["chart_planned"], site_data.labels(code)["chart_achieved"])
+    for code in LANGUAGE_CODES
 }
-_ABOUT = {"lv": "ap {n}", "en": "about {n}", "rml": "paše {n}"}
-_PERCENT = {"lv": "{n} %", "en": "{n}%", "rml": "{n} %"}
+_ABOUT: dict[str, str] = site_data.label_by_language("results_about")
+_PERCENT: dict[str, str] = site_data.label_by_language("results_percent")
 
 
 @dataclass(frozen=True)

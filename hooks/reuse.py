@@ -35,7 +35,9 @@ from urllib.parse import urljoin, urlsplit
 
 import nh3
 
+from hooks import site_data
 from hooks.feeds import SAMPLE_NOTICES, StoryVersion
+from hooks.languages import LANGUAGE_CODES
 
 
 class Licence(NamedTuple):
@@ -74,18 +76,18 @@ LICENCES: dict[str, Licence] = {
 # get the English one.
 DEED_LANGUAGES: dict[str, str] = {"lv": "lv", "en": "en", "rml": "en"}
 
-SITE_NAMES: dict[str, str] = {
-    "lv": "Latvijas romu platforma",
-    "en": "Latvian Roma Platform",
-    "rml": "Latvijakiri romani platforma",  # unreviewed; same as mkdocs.yml
+# The wording of every copy is in `labels:` of data/ui/<lang>.yml (the Romani strings there await
+# a native speaker's review).
+SITE_NAMES: dict[str, str] = site_data.label_by_language("site_name")
+_LICENCE_LABELS: dict[str, str] = site_data.label_by_language("licence")
+_PHOTO_LABELS: dict[str, str] = site_data.label_by_language("photo")
+_QUOTES: dict[str, tuple[str, str]] = {
+    code: (site_data.labels(code)["quote_open"], site_data.labels(code)["quote_close"])
+    for code in LANGUAGE_CODES
 }
-
-# The Romani (rml) strings here are drafts by the site's developers: NOT YET REVIEWED by a
-# speaker of Latvian Romani (see data/ui/rml.yml for the review process). The verb forms follow
-# the drafts there ("kerdža", "kopirindžape").
-_LICENCE_LABELS = {"lv": "Licence", "en": "Licence", "rml": "Licencija"}  # rml unreviewed
-_PHOTO_LABELS = {"lv": "Foto", "en": "Photo", "rml": "Foto"}  # rml unreviewed
-_QUOTES = {"lv": ("„", "“"), "en": ("“", "”"), "rml": ("„", "“")}
+_CREDIT_BY: dict[str, str] = site_data.label_by_language("credit_by")
+_CREDIT_BY_TRANSLATED: dict[str, str] = site_data.label_by_language("credit_by_translated")
+_CREDIT_FIRST_PUBLISHED: dict[str, str] = site_data.label_by_language("credit_first_published")
 
 _LV_MONTHS = (
     "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
@@ -163,21 +165,10 @@ def _credit_lead(story: StoryVersion, language: str, site_names: Mapping[str, st
     """The credit line up to and including the colon before the story's URL."""
     site = site_names.get(language) or SITE_NAMES.get(language) or SITE_NAMES["en"]
     when = format_date(story.date, language)
-    if language == "lv":
-        by = f"autors: {story.author}"
-        if story.translator:
-            by += f", tulkojums: {story.translator}"
-        return f"Šo stāstu ({by}) pirmo reizi publicēja {site} {when}:"
-    if language == "rml":
-        # Unreviewed draft (see above): "This story (author: …) was first published on …".
-        by = f"avtoro: {story.author}"
-        if story.translator:
-            by += f", translacija kerdža: {story.translator}"
-        return f"Adaja historija ({by}) angluno drom publikuindžape ko {site} {when}:"
-    by = story.author
-    if story.translator:
-        by += f", translated by {story.translator},"
-    return f"This story by {by} was first published by the {site} on {when}:"
+    wording = language if language in _CREDIT_FIRST_PUBLISHED else "en"
+    by_table = _CREDIT_BY_TRANSLATED if story.translator else _CREDIT_BY
+    by = by_table[wording].format(author=story.author, translator=story.translator)
+    return _CREDIT_FIRST_PUBLISHED[wording].format(by=by, site=site, when=when)
 
 
 def credit_line(

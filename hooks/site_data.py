@@ -31,6 +31,17 @@ def ui_strings(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     return _load(data_dir / "ui" / f"{language}.yml")
 
 
+def labels(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """The `labels:` section of `data/ui/<lang>.yml`: the wording that the plain-Python modules
+    (republished copies, feeds, calendars, events, citations, results) write."""
+    return ui_strings(language, data_dir)["labels"]
+
+
+def label_by_language(key: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """One `labels:` entry in every language of the site: {"lv": …, "en": …, "rml": …}."""
+    return {code: labels(code, data_dir)[key] for code in LANGUAGE_CODES}
+
+
 @cache
 def funding(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Funding statement and emblem wording for one language (`data/funding/<lang>.yml`)."""

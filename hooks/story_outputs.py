@@ -15,18 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hooks import feeds, reuse
+from hooks import feeds, reuse, site_data
 from hooks.alternates import absolute
 from hooks.languages import url_prefix
 from hooks.stories import StoryVersion, person_label, place_label
 
 FEED_SITE_NAMES = reuse.SITE_NAMES
 
-FEED_TITLES = {
-    "lv": "Latvijas romu platforma — dzīves stāsti",
-    "en": "Latvian Roma Platform — life stories",
-    "rml": "Latvijakiri romani platforma — dživipnaskire historiji",  # unreviewed
-}
+FEED_TITLES: dict[str, str] = site_data.label_by_language("stories_feed_title")
 
 
 def story_url(story: StoryVersion, site_url: str) -> str:
