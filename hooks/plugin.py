@@ -103,9 +103,9 @@ BEFORE_I18N = 10
 AFTER_I18N = -110
 
 
-
 def _always() -> bool:
     return True
+
 
 class LatvianRomaPlatformPlugin(BasePlugin):
     def __init__(self) -> None:
