@@ -147,6 +147,19 @@ def test_menu_drawer_opens_and_closes_by_keyboard(browser, site_server: str) -> 
     context.close()
 
 
+def test_menu_button_shows_only_where_the_navigation_is_a_drawer(
+    browser, site_server: str
+) -> None:
+    """From 1220 px the navigation is a sidebar: a menu button there would do nothing."""
+    for width, shown in ((1219, True), (1220, False), (1440, False)):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for prefix in LANGUAGE_PREFIXES.values():
+            page.goto(site_server + prefix, wait_until="load")
+            assert page.locator("button.lrp-drawer-button").is_visible() is shown, (width, prefix)
+        context.close()
+
+
 @pytest.mark.parametrize("source,target", [("lv", "en"), ("en", "rml"), ("rml", "lv")])
 def test_language_switcher_works_by_keyboard(
     browser, site_server: str, source: str, target: str
