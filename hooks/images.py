@@ -390,14 +390,6 @@ def _load_manifest(folder: Path, key: str) -> tuple[ImageSet, list[ImageProblem]
     return image_set, problems
 
 
-def cached_image_set(
-    source: Path, cache_dir: Path, widths: Sequence[int] = DEFAULT_WIDTHS
-) -> tuple[ImageSet, list[ImageProblem]] | None:
-    """The cached result for a source, read from its manifest without decoding any image."""
-    key = cache_key(source.read_bytes(), widths, output_stem(source))
-    return _load_manifest(cache_path(cache_dir, key), key)
-
-
 def _is_srgb(icc: bytes) -> bool:
     try:
         description = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc)))

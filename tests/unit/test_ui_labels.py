@@ -44,3 +44,10 @@ def test_the_modules_take_their_romani_wording_from_the_romani_file() -> None:
     assert citations.HEADINGS["rml"] == rml["sources_heading"]
     assert events.status_label("cancelled", "rml") == rml["event_status"]["cancelled"]
     assert events.language_names(["lv"], "rml") == [rml["language_names"]["lv"]]
+
+
+def test_every_language_has_every_interface_string() -> None:
+    """A string missing in one language would leave an empty label on that language's pages."""
+    from hooks.site_data import missing_ui_keys
+
+    assert missing_ui_keys() == {}
