@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
+from functools import partial
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,6 +30,7 @@ from hooks import (
     feeds,
     fragments,
     images,
+    render_cache,
     results,
     reuse,
     site_data,
@@ -128,6 +130,12 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.all_events: list[events.Event] = []
         self.planned: Any = None
         self.republish_material: dict[str, Any] = {}
+        self.render_cache: render_cache.RenderCache | None = None
+        self._render_settings = ""
+        self._files_key: str | None = None
+        self._pages_in_build = 0
+        self._pages_read = 0
+        self._pages_kept = 0
 
     # -- configuration -------------------------------------------------------------------
 
@@ -149,6 +157,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self._report_items: list[Any] | None = None
             self._check_content()
             load_front_matter_cache(self.cache_dir / "front-matter.pickle")
+            self.render_cache = render_cache.load(self.render_cache_file)
+            self._pages_in_build = self._pages_read = self._pages_kept = 0
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
             self.listings = build_listings(self.catalogue)
@@ -161,6 +171,14 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.story_feed_entries = []
         self.republish_material = {}
         self._config = config
+        self._files_key = None
+        self._render_settings = render_cache.settings_fingerprint(
+            config.markdown_extensions,
+            config.mdx_configs,
+            use_directory_urls=config.use_directory_urls,
+            validation=config.validation,
+            log_level=logging.getLogger("mkdocs").getEffectiveLevel(),
+        )
         if self.skipped_in_preview:
             # This language is built with its home page only: its links lead nowhere, on purpose.
             config.validation.nav.not_found = logging.DEBUG
@@ -194,6 +212,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     @property
     def cache_dir(self) -> Path:
         return self.project_root / ".cache"
+
+    @property
+    def render_cache_file(self) -> Path:
+        return self.cache_dir / "pages.pickle"
 
     def _image_source(self, story: StoryVersion, file_name: str) -> Path:
         return story.source_path.parent / file_name
@@ -448,6 +470,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     and language_of_source(file.src_uri)[0] != "index.md"
                 ):
                     files.remove(file)
+            self._pages_in_build += len(files.documentation_pages())
             return files
         if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():
             # The preview re-renders only changed files (`serve --dirty`). Listings, the home
@@ -473,6 +496,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             if listing.src_uri == MAIN_LISTING_SRC:
                 continue  # the editors' docs/stories/index.<lang>.md is the first page
             files.append(self._generated_listing_file(listing, config))
+        self._pages_in_build += len(files.documentation_pages())
         return files
 
     def _story_switcher_targets(self, file: File) -> dict[str, SimpleNamespace]:
@@ -544,6 +568,29 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)
 
     # -- pages ---------------------------------------------------------------------------
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        # Unchanged pages take their front matter and HTML from the previous build
+        # (hooks/render_cache.py); MkDocs calls these two methods right after this event.
+        if self.render_cache is None:
+            return page
+        if self._files_key is None:
+            self._files_key = render_cache.files_fingerprint(files)
+        self._pages_read += 1
+        page.read_source = partial(self._read_page_source, page)  # type: ignore[method-assign]
+        page.render = partial(self._render_page, page)  # type: ignore[method-assign]
+        return page
+
+    def _read_page_source(self, page: Page, config: MkDocsConfig) -> None:
+        assert self.render_cache is not None
+        render_cache.cached_read_source(page, config, self.render_cache)
+
+    def _render_page(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        assert self.render_cache is not None and self._files_key is not None
+        if render_cache.cached_render(
+            page, config, files, self.render_cache, self._render_settings, self._files_key
+        ):
+            self._pages_kept += 1
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         # Editors' files may arrive with a byte-order mark, CRLF line ends or decomposed letters
@@ -898,6 +945,14 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
         save_front_matter_cache(self.cache_dir / "front-matter.pickle")
+        if self.render_cache is not None:
+            # A `--dirty` rebuild reads only the changed pages: keep what the others used.
+            some_skipped = self._pages_read < self._pages_in_build
+            render_cache.save(self.render_cache, self.render_cache_file, keep_unused=some_skipped)
+            content_info(
+                f"Pages: {self._pages_read - self._pages_kept} converted from Markdown, "
+                f"{self._pages_kept} unchanged since the previous build"
+            )
         self._publish_story_images(site_dir)
         if self.default_not_found_page is not None:
             (site_dir / "404.html").write_bytes(self.default_not_found_page)
