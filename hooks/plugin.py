@@ -30,6 +30,7 @@ from hooks import (
     feeds,
     fragments,
     images,
+    kept_results,
     render_cache,
     results,
     reuse,
@@ -130,7 +131,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.all_events: list[events.Event] = []
         self.planned: Any = None
         self.republish_material: dict[str, Any] = {}
-        self.render_cache: render_cache.RenderCache | None = None
+        self.kept = kept_results.KeptResults()
         self._render_settings = ""
         self._files_key: str | None = None
         self._pages_in_build = 0
@@ -157,7 +158,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self._report_items: list[Any] | None = None
             self._check_content()
             load_front_matter_cache(self.cache_dir / "front-matter.pickle")
-            self.render_cache = render_cache.load(self.render_cache_file)
+            self.kept = kept_results.load(self.kept_results_file)
             self._pages_in_build = self._pages_read = self._pages_kept = 0
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
@@ -214,8 +215,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return self.project_root / ".cache"
 
     @property
-    def render_cache_file(self) -> Path:
-        return self.cache_dir / "pages.pickle"
+    def kept_results_file(self) -> Path:
+        return self.cache_dir / "kept-results.pickle"
 
     def _image_source(self, story: StoryVersion, file_name: str) -> Path:
         return story.source_path.parent / file_name
@@ -572,8 +573,6 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         # Unchanged pages take their front matter and HTML from the previous build
         # (hooks/render_cache.py); MkDocs calls these two methods right after this event.
-        if self.render_cache is None:
-            return page
         if self._files_key is None:
             self._files_key = render_cache.files_fingerprint(files)
         self._pages_read += 1
@@ -582,13 +581,12 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return page
 
     def _read_page_source(self, page: Page, config: MkDocsConfig) -> None:
-        assert self.render_cache is not None
-        render_cache.cached_read_source(page, config, self.render_cache)
+        render_cache.cached_read_source(page, config, self.kept)
 
     def _render_page(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        assert self.render_cache is not None and self._files_key is not None
+        assert self._files_key is not None
         if render_cache.cached_render(
-            page, config, files, self.render_cache, self._render_settings, self._files_key
+            page, config, files, self.kept, self._render_settings, self._files_key
         ):
             self._pages_kept += 1
 
@@ -812,7 +810,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 self._republish_figures(story, config) + html,
                 page_dir,
                 images_allowed=story.photos_allowed,
-                cache_dir=self.cache_dir / "republish",
+                kept=self.kept,
             )
             self.republish_material[story.src_uri] = material
         chosen = reuse.licence(story.licence)
@@ -945,14 +943,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
         save_front_matter_cache(self.cache_dir / "front-matter.pickle")
-        if self.render_cache is not None:
-            # A `--dirty` rebuild reads only the changed pages: keep what the others used.
-            some_skipped = self._pages_read < self._pages_in_build
-            render_cache.save(self.render_cache, self.render_cache_file, keep_unused=some_skipped)
-            content_info(
-                f"Pages: {self._pages_read - self._pages_kept} converted from Markdown, "
-                f"{self._pages_kept} unchanged since the previous build"
-            )
+        # A `--dirty` rebuild reads only the changed pages: keep what the others used.
+        some_skipped = self._pages_read < self._pages_in_build
+        kept_results.save(self.kept, self.kept_results_file, keep_unused=some_skipped)
+        content_info(
+            f"Pages: {self._pages_read - self._pages_kept} converted from Markdown, "
+            f"{self._pages_kept} unchanged since the previous build"
+        )
         self._publish_story_images(site_dir)
         if self.default_not_found_page is not None:
             (site_dir / "404.html").write_bytes(self.default_not_found_page)
@@ -969,8 +966,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
         if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():
             content_info("One-language preview: the search index is not rebuilt.")
+            return
+        if build_search_index(site_dir, self.cache_dir / "pagefind"):
+            content_info("Search index: no page changed since the previous build, index reused")
         else:
-            build_search_index(site_dir)
-        log.info("Search index built for %s", ", ".join(lang.code for lang in LANGUAGES))
+            log.info("Search index built for %s", ", ".join(lang.code for lang in LANGUAGES))
 
     on_post_build = CombinedEvent(_post_build_language, _post_build_site)

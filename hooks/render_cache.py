@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import pickle
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
-# Bump when what is stored changes shape, so older files are ignored rather than misread.
+from hooks.kept_results import KeptResults
+
+# Bump when what is stored changes shape, so older entries are never misread.
 CACHE_FORMAT = "1"
 # The packages whose code turns Markdown into HTML; a new version may convert differently.
 CONVERTING_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
@@ -130,54 +129,6 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None
 
 
-@dataclass
-class RenderCache:
-    """Pickled results by key. Each entry is stored pickled on its own, so every page that
-    takes it gets objects of its own that no other page shares."""
-
-    entries: dict[str, bytes] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-
-    def get(self, key: str) -> Any | None:
-        stored = self.entries.get(key)
-        if stored is None:
-            return None
-        self.used.add(key)
-        return pickle.loads(stored)  # noqa: S301 - our own file in .cache/
-
-    def put(self, key: str, value: Any) -> None:
-        self.entries[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.used.add(key)
-
-
-def load(path: Path) -> RenderCache:
-    try:
-        with path.open("rb") as handle:
-            stored = pickle.load(handle)  # noqa: S301 - our own file in .cache/, written below
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return RenderCache()
-    if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
-        return RenderCache()
-    entries = stored.get("entries")
-    return RenderCache(entries=entries if isinstance(entries, dict) else {})
-
-
-def save(cache: RenderCache, path: Path, *, keep_unused: bool = False) -> None:
-    """Write what this build used (or, for a partial build, everything still known)."""
-    entries = (
-        cache.entries
-        if keep_unused
-        else {key: cache.entries[key] for key in cache.used if key in cache.entries}
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temp.open("wb") as handle:
-        pickle.dump(
-            {"format": CACHE_FORMAT, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL
-        )
-    os.replace(temp, path)
-
-
 class _Recorder(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -240,7 +191,7 @@ def apply_rendered(page: Any, rendered: Rendered, files: Any) -> bool:
 # MkDocs' own method, so only the bookkeeping around it lives here.
 
 
-def cached_read_source(page: Any, config: Any, cache: RenderCache) -> None:
+def cached_read_source(page: Any, config: Any, cache: KeptResults) -> None:
     from mkdocs.utils import meta
 
     source = config.plugins.on_page_read_source(page=page, config=config)
@@ -255,7 +206,7 @@ def cached_read_source(page: Any, config: Any, cache: RenderCache) -> None:
 
 
 def cached_render(
-    page: Any, config: Any, files: Any, cache: RenderCache, settings_key: str, files_key: str
+    page: Any, config: Any, files: Any, cache: KeptResults, settings_key: str, files_key: str
 ) -> bool:
     """Convert the page's Markdown, or take the HTML kept for it; True when it was kept."""
     from mkdocs.structure.pages import Page

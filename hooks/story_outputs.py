@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from hooks import feeds, reuse, site_data
 from hooks.alternates import absolute
+from hooks.kept_results import KeptResults
 from hooks.languages import url_prefix
 from hooks.stories import StoryVersion, person_label, place_label
 
@@ -73,11 +73,11 @@ REPUBLISH_VERSION = "1"
 def republish_copies_cached(
     published: feeds.StoryVersion,
     story_html: str,
-    cache_dir: Path,
+    kept: KeptResults,
     *,
     images_allowed: bool,
 ) -> reuse.RepublishCopies:
-    """The three republish copies, made once per story text and kept in `cache_dir`.
+    """The three republish copies, made once per story text and kept between builds.
 
     Cleaning a story for republication costs more than rendering its page, and the result
     depends only on the rendered story and what it says about itself, so unchanged stories
@@ -86,21 +86,13 @@ def republish_copies_cached(
     key_source = json.dumps(
         [REPUBLISH_VERSION, story_html, repr(published), images_allowed], ensure_ascii=False
     )
-    key = hashlib.sha256(key_source.encode("utf-8")).hexdigest()
-    path = cache_dir / key[:2] / f"{key}.json"
-    if path.is_file():
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        return reuse.RepublishCopies(cached["html"], cached["text"], cached["markdown"])
-    copies = reuse.republish_copies(
-        story_html, published, published.language, images_allowed=images_allowed
-    )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{key}.{os.getpid()}.tmp")
-    temp.write_text(
-        json.dumps({"html": copies.html, "text": copies.text, "markdown": copies.markdown}),
-        encoding="utf-8",
-    )
-    os.replace(temp, path)
+    key = "republish:" + hashlib.sha256(key_source.encode("utf-8")).hexdigest()
+    copies = kept.get(key)
+    if copies is None:
+        copies = reuse.republish_copies(
+            story_html, published, published.language, images_allowed=images_allowed
+        )
+        kept.put(key, copies)
     return copies
 
 
@@ -110,13 +102,11 @@ def write_republish_material(
     page_dir: Path,
     *,
     images_allowed: bool,
-    cache_dir: Path,
+    kept: KeptResults,
 ) -> RepublishMaterial:
     """Write the copy-paste HTML, plain text and Markdown next to the story page."""
     language = published.language
-    copies = republish_copies_cached(
-        published, story_html, cache_dir, images_allowed=images_allowed
-    )
+    copies = republish_copies_cached(published, story_html, kept, images_allowed=images_allowed)
     html, text, markdown = copies.html, copies.text, copies.markdown
     page_dir.mkdir(parents=True, exist_ok=True)
     files = {}

@@ -15,7 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
-from hooks import render_cache
+from hooks import kept_results, render_cache
+from hooks.kept_results import KeptResults
 
 HOME = "---\ntitle: Home\n---\n\n# Home\n\nSee [the other page](other.md#details).\n"
 OTHER = "# Other\n\n## Details\n\nText.\n"
@@ -50,7 +51,7 @@ def _settings(config) -> str:
     )
 
 
-def _render_all(project: Path, cache: render_cache.RenderCache) -> tuple[dict[str, Page], int]:
+def _render_all(project: Path, cache: KeptResults) -> tuple[dict[str, Page], int]:
     """Read and render every page as MkDocs would; returns the pages and how many were kept."""
     config = _config(project)
     files = get_files(config)
@@ -67,7 +68,7 @@ def _render_all(project: Path, cache: render_cache.RenderCache) -> tuple[dict[st
 def test_an_unchanged_page_gets_the_same_html_toc_and_title_from_the_cache(
     project: Path,
 ) -> None:
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     first, kept_first = _render_all(project, cache)
     again, kept_again = _render_all(project, cache)
 
@@ -88,7 +89,7 @@ def test_an_unchanged_page_gets_the_same_html_toc_and_title_from_the_cache(
 
 
 def test_each_page_gets_its_own_front_matter_to_change(project: Path) -> None:
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     first, _ = _render_all(project, cache)
     first["index.md"].meta["template"] = "story.html"  # as the plugin's on_page_markdown does
     again, _ = _render_all(project, cache)
@@ -96,7 +97,7 @@ def test_each_page_gets_its_own_front_matter_to_change(project: Path) -> None:
 
 
 def test_an_edited_page_is_converted_again(project: Path) -> None:
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     _render_all(project, cache)
     (project / "docs/other.md").write_text("# Other\n\nNew text.\n", encoding="utf-8")
     pages, kept = _render_all(project, cache)
@@ -107,7 +108,7 @@ def test_an_edited_page_is_converted_again(project: Path) -> None:
 def test_a_link_broken_by_a_removed_page_is_reported_although_the_page_did_not_change(
     project: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     _render_all(project, cache)
     (project / "docs/other.md").unlink()
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
@@ -120,7 +121,7 @@ def test_a_conversion_that_warned_is_not_kept_so_the_warning_comes_back(
     project: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     (project / "docs/index.md").write_text("# Home\n\n[gone](missing.md)\n", encoding="utf-8")
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     for kept_expected in (0, 1):  # the second time, other.md only
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="mkdocs"):
@@ -130,7 +131,7 @@ def test_a_conversion_that_warned_is_not_kept_so_the_warning_comes_back(
 
 
 def test_different_markdown_settings_do_not_share_html(project: Path) -> None:
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     _render_all(project, cache)
     (project / "mkdocs.yml").write_text(
         "site_name: Test\nmarkdown_extensions:\n  - toc:\n      permalink: false\n",
@@ -170,14 +171,14 @@ def test_saved_cache_keeps_only_what_the_build_used_unless_pages_were_skipped(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / ".cache" / "pages.pickle"
-    cache = render_cache.RenderCache()
+    cache = KeptResults()
     cache.put("used", "html")
     cache.entries["stale"] = pickle.dumps("old html")
 
-    render_cache.save(cache, path, keep_unused=True)
-    assert set(render_cache.load(path).entries) == {"used", "stale"}
-    render_cache.save(cache, path)
-    loaded = render_cache.load(path)
+    kept_results.save(cache, path, keep_unused=True)
+    assert set(kept_results.load(path).entries) == {"used", "stale"}
+    kept_results.save(cache, path)
+    loaded = kept_results.load(path)
     assert set(loaded.entries) == {"used"}
     assert loaded.get("used") == "html"
 
@@ -188,4 +189,4 @@ def test_saved_cache_keeps_only_what_the_build_used_unless_pages_were_skipped(
 def test_an_unreadable_or_outdated_cache_file_is_ignored(tmp_path: Path, stored: bytes) -> None:
     path = tmp_path / "pages.pickle"
     path.write_bytes(stored)
-    assert render_cache.load(path).entries == {}
+    assert kept_results.load(path).entries == {}

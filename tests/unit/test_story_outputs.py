@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import feeds, reuse
+from hooks import feeds, kept_results, reuse
 from hooks.story_outputs import republish_copies_cached
 
 STORY = feeds.StoryVersion(
@@ -20,14 +20,17 @@ STORY = feeds.StoryVersion(
 
 
 def test_republish_copies_are_made_once_per_story_text(tmp_path: Path, monkeypatch) -> None:
-    first = republish_copies_cached(STORY, "<p>Text.</p>", tmp_path, images_allowed=False)
+    kept = kept_results.KeptResults()
+    first = republish_copies_cached(STORY, "<p>Text.</p>", kept, images_allowed=False)
     assert "Text." in first.html and "Text." in first.text and "Text." in first.markdown
+    kept_results.save(kept, tmp_path / "kept.pickle")
 
     def must_not_run(*args, **kwargs):
         raise AssertionError("an unchanged story was cleaned again")
 
     monkeypatch.setattr(reuse, "republish_copies", must_not_run)
-    again = republish_copies_cached(STORY, "<p>Text.</p>", tmp_path, images_allowed=False)
+    next_build = kept_results.load(tmp_path / "kept.pickle")
+    again = republish_copies_cached(STORY, "<p>Text.</p>", next_build, images_allowed=False)
     assert again == first
     with pytest.raises(AssertionError):
-        republish_copies_cached(STORY, "<p>New text.</p>", tmp_path, images_allowed=False)
+        republish_copies_cached(STORY, "<p>New text.</p>", next_build, images_allowed=False)
