@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import functools
 import html
 import json
 import os
@@ -35,7 +36,7 @@ from zoneinfo import ZoneInfo
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from hooks import check_cache, rules, terminology
+from hooks import check_cache, file_digests, rules, terminology
 from hooks.citations import CITATION_RE
 from hooks.frontmatter import (
     ContentText,
@@ -1002,7 +1003,12 @@ def _check(
         key = None
         try:
             if cache_file is not None:
-                key = check_cache.file_key(rel, (project_root / rel).read_bytes(), context)
+                # An unchanged file is not read again (hooks/file_digests.py).
+                key = file_digests.derived(
+                    project_root / rel,
+                    f"check-key:{rel}:{context}",
+                    functools.partial(check_cache.file_key, rel, context=context),
+                )
                 if key in cached:
                     results.append(kept.setdefault(key, cached[key]))
                     continue

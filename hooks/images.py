@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import functools
 import hashlib
 import html
 import io
@@ -32,6 +33,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from PIL import Image, ImageCms, ImageOps
+
+from hooks import file_digests
 
 # Bump whenever the output for the same source could change (resampling, encoder settings, file
 # naming, colour handling); every cached derivative is then rebuilt.
@@ -285,6 +288,10 @@ def _encoder_settings() -> dict[str, Any]:
         "webp": {"quality": WEBP_QUALITY, "method": WEBP_METHOD},
         "jpeg": {"quality": JPEG_QUALITY, "progressive": JPEG_PROGRESSIVE, "optimize": True},
     }
+
+
+def _cache_key_of_bytes(source_bytes: bytes, *, widths: Sequence[int], stem: str) -> str:
+    return cache_key(source_bytes, widths, stem)
 
 
 def cache_key(source_bytes: bytes, widths: Sequence[int], stem: str) -> str:
@@ -612,13 +619,17 @@ def plan_images(
     widths = tuple(widths)
     batch = ImageBatch()
     for source in dict.fromkeys(sources):  # the same photo used twice is done once
+        stem = output_stem(source)
         try:
-            source_bytes = source.read_bytes()
+            # An unchanged photo is not read again (hooks/file_digests.py).
+            key = file_digests.derived(
+                source,
+                f"image-cache-key:{stem}:{widths}",
+                functools.partial(_cache_key_of_bytes, widths=widths, stem=stem),
+            )
         except OSError:
             batch.problems[source] = [_missing(source)]
             continue
-        stem = output_stem(source)
-        key = cache_key(source_bytes, widths, stem)
         hit = _load_manifest(cache_path(cache_dir, key), key)
         if hit is not None:
             batch.sets[source], warnings_found = hit

@@ -28,6 +28,7 @@ from hooks import (
     event_calendar,
     events,
     feeds,
+    file_digests,
     fragments,
     images,
     kept_results,
@@ -156,6 +157,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.sitemap_entries = []
             self._inline_script_sources: set[str] = set()
             self._report_items: list[Any] | None = None
+            file_digests.load(self.cache_dir / "digests.pickle")
             self._check_content()
             load_front_matter_cache(self.cache_dir / "front-matter.pickle")
             self.kept = kept_results.load(self.kept_results_file)
@@ -943,6 +945,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         site_url = config.site_url or ""
         save_front_matter_cache(self.cache_dir / "front-matter.pickle")
+        file_digests.save(self.cache_dir / "digests.pickle")
         # A `--dirty` rebuild reads only the changed pages: keep what the others used.
         some_skipped = self._pages_read < self._pages_in_build
         kept_results.save(self.kept, self.kept_results_file, keep_unused=some_skipped)
