@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from hooks.kept_results import write_pickle
+
 # Files modified more recently than this are read every time (see above).
 RACY_SECONDS = 2.0
 # Bump when the saved layout changes, so older files are ignored rather than misread.
@@ -83,11 +85,7 @@ def load(path: Path) -> None:
 def save(path: Path) -> None:
     """End a build: keep only the files this build looked at."""
     entries = {name: _known[name] for name in _used if name in _known}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temp.open("wb") as handle:
-        pickle.dump({"format": FILE_FORMAT, "entries": entries}, handle)
-    os.replace(temp, path)
+    write_pickle(path, {"format": FILE_FORMAT, "entries": entries})
 
 
 def forget() -> None:

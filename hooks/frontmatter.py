@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import pickle
 import re
 import unicodedata
@@ -26,6 +25,7 @@ from typing import Any
 import yaml
 
 from hooks import file_digests, rules
+from hooks.kept_results import write_pickle
 from hooks.rules import Issue
 
 try:
@@ -476,11 +476,7 @@ def load_front_matter_cache(path: Path) -> None:
 def save_front_matter_cache(path: Path) -> None:
     """End of a build: keep only what this build read, so the file never grows."""
     entries = {key: _READ_CACHE[key] for key in _USED_KEYS if key in _READ_CACHE}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temp.open("wb") as handle:
-        pickle.dump({"format": _READ_CACHE_FORMAT, "entries": entries}, handle)
-    os.replace(temp, path)
+    write_pickle(path, {"format": _READ_CACHE_FORMAT, "entries": entries})
 
 
 def _parse_front_matter(raw: bytes) -> dict[str, Any] | None:

@@ -55,10 +55,13 @@ def save(kept: KeptResults, path: Path, *, keep_unused: bool = False) -> None:
         if keep_unused
         else {key: kept.entries[key] for key in kept.used if key in kept.entries}
     )
+    write_pickle(path, {"format": FILE_FORMAT, "entries": entries})
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Pickle `value` to `path` atomically: a build stopped halfway leaves the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with temp.open("wb") as handle:
-        pickle.dump(
-            {"format": FILE_FORMAT, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL
-        )
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temp, path)
