@@ -21,6 +21,7 @@ from pathlib import Path
 
 from hooks.content_checks import (
     TOOL_ROOT,
+    available_cores,
     build_index,
     check_files,
     check_project,
@@ -115,22 +116,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(note, file=sys.stderr)
         # A mistyped path must not pass silently as "nothing wrong".
         usage_problem = any(note.endswith("no such file or folder") for note in notes)
-        findings = check_files(files, root)
+        findings = check_files(files, root, jobs=available_cores())
         files_checked = len(files)
     else:
-        findings = check_project(root)
-        files_checked = len(build_index(root).content)
+        index = build_index(root)
+        findings = check_project(root, jobs=available_cores(), index=index)
+        files_checked = len(index.content)
 
     if options.format == "json":
-        print(json.dumps(
-            {
-                "findings": [item.as_dict() for item in findings],
-                "counts": count_by_severity(findings),
-                "files_checked": files_checked,
-            },
-            ensure_ascii=False,
-            indent=2,
-        ))
+        print(
+            json.dumps(
+                {
+                    "findings": [item.as_dict() for item in findings],
+                    "counts": count_by_severity(findings),
+                    "files_checked": files_checked,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif options.format == "github":
         for item in findings:
             print(github_annotation(item))

@@ -20,6 +20,7 @@ import difflib
 import functools
 import html
 import json
+import multiprocessing as mp
 import os
 import posixpath
 import re
@@ -981,12 +982,65 @@ def _relative(path: Path, project_root: Path) -> str | None:
     return rel
 
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+
+
+def _internal_error(rel: str, error: Exception) -> FileResult:
+    return FileResult(classify(rel), [finding(rel, Issue(
+        rules.INTERNAL_ERROR, 1, "",
+        f"Internal error while checking this file ({type(error).__name__}: "
+        f"{_short(error, 120)})",
+    ))])
+
+
+def _check_one(rel: str, project_root: Path, index: TreeIndex, today: dt.date) -> FileResult:
+    try:
+        return check_file(project_root / rel, classify(rel), index, today)
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the check
+        return _internal_error(rel, error)
+
+
+# What forked workers check against, inherited from the parent (never pickled).
+_WORKER_STATE: tuple[Path, TreeIndex, dt.date] | None = None
+
+
+def _set_worker_state(project_root: Path, index: TreeIndex, today: dt.date) -> None:
+    global _WORKER_STATE
+    _WORKER_STATE = (project_root, index, today)
+
+
+def _check_in_worker(rel: str) -> FileResult:
+    assert _WORKER_STATE is not None
+    return _check_one(rel, *_WORKER_STATE)
+
+
+def _check_each(
+    rels: list[str], project_root: Path, index: TreeIndex, today: dt.date, jobs: int
+) -> list[FileResult]:
+    """Check the files in order, in `jobs` processes when there are enough of them.
+
+    The check is CPU-bound Python (YAML, JSON Schema, terminology), so threads would not help.
+    Workers are forked, so they start without importing anything again; only the file names go
+    to them and the results come back pickled.
+    """
+    jobs = min(jobs, len(rels) // (PARALLEL_MIN_FILES // 2) or 1)
+    if jobs <= 1 or len(rels) < PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+        return [_check_one(rel, project_root, index, today) for rel in rels]
+    context = mp.get_context("fork")
+    with context.Pool(
+        jobs, initializer=_set_worker_state, initargs=(project_root, index, today)
+    ) as pool:
+        return pool.map(_check_in_worker, rels, chunksize=max(1, len(rels) // (jobs * 8)))
+
+
 def _check(
     rels: list[str],
     project_root: Path,
     index: TreeIndex,
     today: dt.date | None,
     cache_file: Path | None = None,
+    jobs: int = 1,
 ) -> list[Finding]:
     today = today or dt.date.today()
     results: list[FileResult] = []
@@ -998,30 +1052,37 @@ def _check(
         context = check_cache.tree_fingerprint(index.files) + check_cache.rules_fingerprint(
             project_root
         ) + today.isoformat()
+    to_check: list[str] = []
+    keys: dict[str, str] = {}
+    slots: list[str | FileResult] = []  # a kept result, or the file still to check
     for rel in rels:
-        place = classify(rel)
-        key = None
-        try:
-            if cache_file is not None:
+        if cache_file is not None:
+            try:
                 # An unchanged file is not read again (hooks/file_digests.py).
                 key = file_digests.derived(
                     project_root / rel,
                     f"check-key:{rel}:{context}",
                     functools.partial(check_cache.file_key, rel, context=context),
                 )
-                if key in cached:
-                    results.append(kept.setdefault(key, cached[key]))
-                    continue
-            result = check_file(project_root / rel, place, index, today)
-            if key is not None:
-                kept[key] = result
-            results.append(result)
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the check
-            results.append(FileResult(place, [finding(rel, Issue(
-                rules.INTERNAL_ERROR, 1, "",
-                f"Internal error while checking this file ({type(error).__name__}: "
-                f"{_short(error, 120)})",
-            ))]))
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the check
+                slots.append(_internal_error(rel, error))
+                continue
+            keys[rel] = key
+            if key in cached:
+                slots.append(kept.setdefault(key, cached[key]))
+                continue
+        to_check.append(rel)
+        slots.append(rel)
+    checked = dict(
+        zip(to_check, _check_each(to_check, project_root, index, today, jobs), strict=True)
+    )
+    for slot in slots:
+        if isinstance(slot, str):
+            result = checked[slot]
+            if slot in keys:
+                kept[keys[slot]] = result
+            slot = result
+        results.append(slot)
     if cache_file is not None:
         check_cache.save(cache_file, kept)
     findings = [item for result in results for item in result.findings]
@@ -1038,7 +1099,7 @@ def _check(
 
 
 def check_files(
-    paths: Iterable[Path], project_root: Path, *, today: dt.date | None = None
+    paths: Iterable[Path], project_root: Path, *, today: dt.date | None = None, jobs: int = 1
 ) -> list[Finding]:
     """Check the given content files; links are resolved against the whole project.
 
@@ -1048,20 +1109,33 @@ def check_files(
     project_root = Path(project_root)
     index = build_index(project_root)
     rels = sorted({rel for path in paths if (rel := _relative(Path(path), project_root))})
-    return _check(rels, project_root, index, today)
+    return _check(rels, project_root, index, today, jobs=jobs)
 
 
 def check_project(
-    project_root: Path, *, today: dt.date | None = None, cache_file: Path | None = None
+    project_root: Path,
+    *,
+    today: dt.date | None = None,
+    cache_file: Path | None = None,
+    jobs: int = 1,
+    index: TreeIndex | None = None,
 ) -> list[Finding]:
-    """Check every content file of the project.
+    """Check every content file of the project (`index`: its build_index, when already made).
 
     With `cache_file` (the build's), results of files unchanged since the last build are reused
-    (see hooks/check_cache.py); the findings are the same either way.
+    (see hooks/check_cache.py); the findings are the same either way. With `jobs` > 1, a large
+    set of files is checked in that many processes; the findings are the same too.
     """
     project_root = Path(project_root)
-    index = build_index(project_root)
-    return _check(index.content, project_root, index, today, cache_file)
+    index = index or build_index(project_root)
+    return _check(index.content, project_root, index, today, cache_file, jobs)
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
