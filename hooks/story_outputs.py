@@ -24,6 +24,11 @@ FEED_SITE_NAMES = reuse.SITE_NAMES
 
 FEED_TITLES: dict[str, str] = site_data.label_by_language("stories_feed_title")
 
+# A feed carries the newest stories, not the archive: readers poll it often, on phones too, and
+# with full texts a thousand entries would be megabytes on every poll. Older stories stay on the
+# site and in its listings.
+FEED_ENTRY_LIMIT = 50
+
 
 def story_url(story: StoryVersion, site_url: str) -> str:
     return absolute(site_url, url_prefix(story.language) + story.url_path)
@@ -131,10 +136,11 @@ def write_story_feeds(
     entries: Iterable[feeds.FeedEntry],
     build_day: date,
 ) -> tuple[str, str]:
-    """Atom and JSON Feed of one language's stories; returns their site-relative paths."""
+    """Atom and JSON Feed of one language's newest stories (at most FEED_ENTRY_LIMIT); returns
+    their site-relative paths."""
     folder = url_prefix(language) + "stories/"
     atom_path, json_path = folder + "feed.xml", folder + "feed.json"
-    entries = list(entries)
+    entries = feeds.newest_first(entries)[:FEED_ENTRY_LIMIT]
     home = absolute(site_url, folder)
     atom = feeds.atom_feed(
         feed_id=absolute(site_url, atom_path),

@@ -1,3 +1,5 @@
+import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -34,3 +36,40 @@ def test_republish_copies_are_made_once_per_story_text(tmp_path: Path, monkeypat
     assert again == first
     with pytest.raises(AssertionError):
         republish_copies_cached(STORY, "<p>New text.</p>", next_build, images_allowed=False)
+
+
+def test_feeds_carry_the_newest_stories_not_the_whole_archive(tmp_path: Path) -> None:
+    from datetime import timedelta
+    from xml.etree import ElementTree as ET
+
+    from hooks.story_outputs import FEED_ENTRY_LIMIT, write_story_feeds
+
+    first_day = date(2020, 1, 1)
+    entries = [
+        feeds.story_feed_entry(
+            replace(
+                STORY,
+                slug=f"s{n}",
+                title=f"Story {n}",
+                date=first_day + timedelta(days=n),
+                url=f"https://example.org/en/stories/s{n}/",
+            ),
+            "CC BY 4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+        )
+        for n in range(FEED_ENTRY_LIMIT + 20)
+    ]
+
+    atom_path, json_path = write_story_feeds(
+        tmp_path, "https://example.org/", "en", reversed(entries), date(2026, 9, 21)
+    )
+
+    atom = ET.parse(tmp_path / atom_path).getroot()
+    titles = [
+        e.findtext("{http://www.w3.org/2005/Atom}title")
+        for e in atom.iter("{http://www.w3.org/2005/Atom}entry")
+    ]
+    newest = [f"Story {n}" for n in range(FEED_ENTRY_LIMIT + 19, 19, -1)]
+    assert titles == newest
+    items = json.loads((tmp_path / json_path).read_text("utf-8"))["items"]
+    assert [item["title"] for item in items] == newest
