@@ -741,6 +741,11 @@ def process_images(
 
 def link_or_copy(source: Path, dest: Path) -> bool:
     """Put `source` at `dest` by hard link (copy across file systems); False if already there."""
+    # Into a fresh site folder (every full build), one link per file is all it takes; the
+    # checks and the private name below are for a file already there (`serve`, `--dirty`).
+    with contextlib.suppress(OSError):
+        os.link(source, dest)
+        return True
     if dest.exists():
         with contextlib.suppress(OSError):
             if os.path.samefile(source, dest) or filecmp.cmp(source, dest, shallow=False):
