@@ -38,6 +38,7 @@ from hooks import (
     site_data,
     social_cards,
     structured_data,
+    theme_files,
 )
 from hooks.alternates import (
     absolute,
@@ -188,6 +189,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             config.validation.links.not_found = logging.DEBUG
             config.validation.links.anchors = logging.DEBUG
         self._translate_palette_toggles(config)
+        theme_files.skip_hidden_theme_folders(config.theme)
         # One sitemap for the whole site is written after the last language instead.
         config.theme.static_templates.discard("sitemap.xml")
         return config
