@@ -17,7 +17,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 # Builds all three languages with the search index and serves them, rebuilding on every save.
 # LANGUAGE=en (or lv, rml) builds only that language and skips the search index; after the first
 # build it re-renders only the stories whose files changed (--dirty, which MkDocs reports with a
-# warning, hence --no-strict) and every other page, so a saved story shows in about a second.
+# warning, hence --no-strict), the story lists whose content changed (hooks/preview.py) and every
+# other page, so a saved story shows in about a second.
 PREVIEW_OPTIONS := $(if $(strip $(LANGUAGE)),--dirty --no-strict)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 LRP_PREVIEW_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve -a 127.0.0.1:8000 $(PREVIEW_OPTIONS)

@@ -32,6 +32,7 @@ from hooks import (
     fragments,
     images,
     kept_results,
+    preview,
     render_cache,
     results,
     reuse,
@@ -285,6 +286,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
 
     def on_build_error(self, error: Exception) -> None:
+        preview.forget_rendered()
         # A failed build (or a failed `serve` rebuild) must not leave worker processes behind.
         if self.story_media is not None:
             self.story_media.cancel()
@@ -445,10 +447,21 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         for file in list(files):
             if file.src_uri.startswith("assets/javascripts/"):
                 files.remove(file)
+        if self.skipped_in_preview:
+            # Only the home page is built (see _files_after_i18n); giving i18n the rest to sort
+            # into languages first would be work for nothing on every preview rebuild.
+            for file in list(files):
+                if (
+                    file.is_documentation_page()
+                    and language_of_source(file.src_uri)[0] != "index.md"
+                ):
+                    files.remove(file)
         # Only this language's stories go through mkdocs-static-i18n: a story is never a
         # stand-in for another language, and i18n's work grows with every file it is given
         # (stories are most of them). Their switcher links are set after i18n, below.
         for src_uri in sorted(self.story_src_uris):
+            if self.skipped_in_preview:
+                break
             if self.stories_by_src[src_uri].language == self.language:
                 files.append(
                     File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
@@ -501,8 +514,35 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             if listing.src_uri == MAIN_LISTING_SRC:
                 continue  # the editors' docs/stories/index.<lang>.md is the first page
             files.append(self._generated_listing_file(listing, config))
+        if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():
+            self._render_lists_only_when_changed(files)
         self._pages_in_build += len(files.documentation_pages())
         return files
+
+    def _render_lists_only_when_changed(self, files: Files) -> None:
+        """In the preview, a list page is rendered again only when what it shows changed
+        (hooks/preview.py); the main list is an editors' file, so its own changes count too."""
+        root = self.project_root
+        site = preview.folder_state(
+            [root / "docs", root / "data", root / "overrides"],
+            [Path(self._config.config_file_path)],
+        )
+        pages = self.listings.get(self.language, [])
+        image_keys = {
+            story.src_uri: " ".join(
+                self.image_sets[self._image_source(story, image.file)].cache_key
+                for image in story.images
+            )
+            for listing in pages
+            for story in listing.stories
+        }
+        for file in files.documentation_pages():
+            listing = self.listing_by_src.get(language_of_source(file.src_uri)[0])
+            if listing is not None:
+                key = preview.listing_key(listing, pages, image_keys, site)
+                file.is_modified = preview.changed_since_last_render(  # type: ignore[method-assign]
+                    file.url, key
+                )
 
     def _story_switcher_targets(self, file: File) -> dict[str, SimpleNamespace]:
         """Where the language switcher leads from a story: the same story where it exists in

@@ -93,6 +93,16 @@ def test_the_fast_preview_shows_an_edited_story_and_its_new_title_in_the_list(
             120,
         )
         assert "Edited in the preview" in (_get(base) or "")
+        assert "Edited in the preview" in (_get(base + "themes/music/") or "")
+
+        # A text-only edit leaves the lists as they are (they are not rendered again), and
+        # they still show the new title.
+        story.write_text(edited + "\nA second paragraph.\n", encoding="utf-8")
+        assert _wait_for(
+            lambda: "A second paragraph." in (_get(base + "sample-music-teacher/") or ""), 120
+        )
+        assert "Edited in the preview" in (_get(base + "themes/music/") or "")
+        assert "Edited in the preview" in (_get(base) or "")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
