@@ -17,9 +17,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 
 
+# libyaml's loader when PyYAML has it: the same safe subset of YAML, read about ten times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
+        loaded = yaml.load(handle, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     if not isinstance(loaded, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     return loaded

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ class StoryVersion:
     def republication_allowed(self) -> bool:
         return republication_allowed(self.meta)
 
-    @property
+    @cached_property  # asked for on every page and list the story is on
     def images(self) -> tuple[StoryImage, ...]:
         """The story's images, or none at all without photo consent."""
         if not self.photos_allowed:
