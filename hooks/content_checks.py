@@ -1024,7 +1024,6 @@ def _check_each(
     Workers are forked, so they start without importing anything again; only the file names go
     to them and the results come back pickled.
     """
-    jobs = min(jobs, len(rels) // (PARALLEL_MIN_FILES // 2) or 1)
     if jobs <= 1 or len(rels) < PARALLEL_MIN_FILES or "fork" not in mp.get_all_start_methods():
         return [_check_one(rel, project_root, index, today) for rel in rels]
     context = mp.get_context("fork")
@@ -1127,7 +1126,8 @@ def check_project(
     set of files is checked in that many processes; the findings are the same too.
     """
     project_root = Path(project_root)
-    index = index or build_index(project_root)
+    if index is None:
+        index = build_index(project_root)
     return _check(index.content, project_root, index, today, cache_file, jobs)
 
 

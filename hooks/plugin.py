@@ -448,24 +448,23 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             if file.src_uri.startswith("assets/javascripts/"):
                 files.remove(file)
         if self.skipped_in_preview:
-            # Only the home page is built (see _files_after_i18n); giving i18n the rest to sort
-            # into languages first would be work for nothing on every preview rebuild.
+            # Only the home page, so that the language switcher still leads somewhere. Removed
+            # before i18n, which would otherwise sort every page into languages for nothing.
             for file in list(files):
                 if (
                     file.is_documentation_page()
                     and language_of_source(file.src_uri)[0] != "index.md"
                 ):
                     files.remove(file)
-        # Only this language's stories go through mkdocs-static-i18n: a story is never a
-        # stand-in for another language, and i18n's work grows with every file it is given
-        # (stories are most of them). Their switcher links are set after i18n, below.
-        for src_uri in sorted(self.story_src_uris):
-            if self.skipped_in_preview:
-                break
-            if self.stories_by_src[src_uri].language == self.language:
-                files.append(
-                    File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-                )
+        else:
+            # Only this language's stories go through mkdocs-static-i18n: a story is never a
+            # stand-in for another language, and i18n's work grows with every file it is given
+            # (stories are most of them). Their switcher links are set after i18n, below.
+            for src_uri in sorted(self.story_src_uris):
+                if self.stories_by_src[src_uri].language == self.language:
+                    files.append(
+                        File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                    )
         self.translations = group_translations(
             [*(file.src_uri for file in files), *self.story_src_uris]
         )
@@ -481,13 +480,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     @event_priority(AFTER_I18N)
     def _files_after_i18n(self, files: Files, config: MkDocsConfig) -> Files:
         if self.skipped_in_preview:
-            # Only the home page, so that the language switcher still leads somewhere.
-            for file in list(files):
-                if (
-                    file.is_documentation_page()
-                    and language_of_source(file.src_uri)[0] != "index.md"
-                ):
-                    files.remove(file)
+            # _files_before_i18n gave i18n the home page only.
             self._pages_in_build += len(files.documentation_pages())
             return files
         if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():

@@ -4,6 +4,7 @@ same findings, in the same order, as from a check in one process."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_a_file_that_crashes_a_worker_rule_is_reported_not_lost(
 
     def failing_on_one(path: Path, *args, **kwargs):
         if path.name == "page-100.lv.md":
-            raise RuntimeError("rule bug")
+            raise RuntimeError(f"rule bug in process {os.getpid()}")
         return real_check_file(path, *args, **kwargs)
 
     monkeypatch.setattr(content_checks, "check_file", failing_on_one)
@@ -58,5 +59,7 @@ def test_a_file_that_crashes_a_worker_rule_is_reported_not_lost(
 
     crashed = [f for f in findings if f.path == "docs/page-100.lv.md"]
     assert [f.rule_id for f in crashed] == ["LRP099"]
-    assert "RuntimeError: rule bug" in crashed[0].message
+    assert "RuntimeError: rule bug in process" in crashed[0].message
+    # The file was checked in a worker, not in this process.
+    assert f"process {os.getpid()})" not in crashed[0].message
     assert {f.path for f in findings if f.rule_id == "LRP030"} >= {"docs/page-037.lv.md"}
