@@ -52,6 +52,7 @@ from hooks.alternates import (
 from hooks.build_date import build_date, build_datetime
 from hooks.citations import parse_sources, render_citations
 from hooks.content_checks import check_project, count_by_severity, has_errors
+from hooks.file_store import FileStore
 from hooks.frontmatter import (
     load_front_matter_cache,
     normalise_text,
@@ -74,7 +75,7 @@ from hooks.listings import (
 from hooks.markup import wrap_tables
 from hooks.reporting import content_info, content_warning
 from hooks.rules_reference import rules_reference_markdown
-from hooks.search_index import build_search_index
+from hooks.search_index import build_search_index, written_page
 from hooks.security import headers_file, inline_script_hashes, render_policy, with_csp_meta
 from hooks.sitemap import SitemapEntry, render_sitemap
 from hooks.stories import StoryCatalogue, StoryVersion, collect_stories, person_label, place_label
@@ -135,6 +136,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.planned: Any = None
         self.republish_material: dict[str, Any] = {}
         self.kept = kept_results.KeptResults()
+        self.file_store: FileStore | None = None
         self._render_settings = ""
         self._files_key: str | None = None
         self._pages_in_build = 0
@@ -158,11 +160,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
             self._inline_script_sources: set[str] = set()
+            self._written_pages: dict[str, tuple[int, bytes]] = {}
             self._report_items: list[Any] | None = None
             file_digests.load(self.cache_dir / "digests.pickle")
             self._check_content()
             load_front_matter_cache(self.cache_dir / "front-matter.pickle")
             self.kept = kept_results.load(self.kept_results_file)
+            self.file_store = FileStore(self.cache_dir / "files")
             self._pages_in_build = self._pages_read = self._pages_kept = 0
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
@@ -218,6 +222,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     @property
     def cache_dir(self) -> Path:
         return self.project_root / ".cache"
+
+    def _file_store(self) -> FileStore:
+        if self.file_store is None:  # set up by the first language's on_config
+            self.file_store = FileStore(self.cache_dir / "files")
+        return self.file_store
 
     @property
     def kept_results_file(self) -> Path:
@@ -848,6 +857,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 page_dir,
                 images_allowed=story.photos_allowed,
                 kept=self.kept,
+                store=self._file_store(),
             )
             self.republish_material[story.src_uri] = material
         chosen = reuse.licence(story.licence)
@@ -869,7 +879,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         output = wrap_tables(output)  # templates add tables too (results)
         hashes = inline_script_hashes(output)
         self._inline_script_sources.update(hashes)
-        return with_csp_meta(output, hashes)
+        output = with_csp_meta(output, hashes)
+        self._written_pages[page.file.abs_dest_path] = written_page(output)
+        return output
 
     def _names(self, kind: str) -> dict[str, str]:
         table = (
@@ -984,6 +996,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         # A `--dirty` rebuild reads only the changed pages: keep what the others used.
         some_skipped = self._pages_read < self._pages_in_build
         kept_results.save(self.kept, self.kept_results_file, keep_unused=some_skipped)
+        self._file_store().save(keep_unused=some_skipped)
         content_info(
             f"Pages: {self._pages_read - self._pages_kept} converted from Markdown, "
             f"{self._pages_kept} unchanged since the previous build"
@@ -1005,7 +1018,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         if os.environ.get(PREVIEW_LANGUAGE_VARIABLE, "").strip():
             content_info("One-language preview: the search index is not rebuilt.")
             return
-        if build_search_index(site_dir, self.cache_dir / "pagefind"):
+        if build_search_index(site_dir, self.cache_dir / "pagefind", self._written_pages):
             content_info("Search index: no page changed since the previous build, index reused")
         else:
             log.info("Search index built for %s", ", ".join(lang.code for lang in LANGUAGES))

@@ -17,13 +17,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 
 # Every page is an index.html (directory URLs). The other .html files are the republish
 # copies, one per story and language, which Pagefind would otherwise read and reject (about a
 # tenth of its time at 1,000 stories); 404 pages are not indexed.
-PAGE_GLOB = "**/index.html"
+PAGE_NAME = "index.html"
+PAGE_GLOB = f"**/{PAGE_NAME}"
 BUNDLE = "pagefind"
 # Pagefind also reads a configuration file from its working folder and PAGEFIND_* variables.
 CONFIG_FILES = ("pagefind.json", "pagefind.toml", "pagefind.yml", "pagefind.yaml")
@@ -45,9 +47,38 @@ def _pagefind_version() -> str:
     return "pagefind=unknown"
 
 
-def index_key(site_dir: Path, working_dir: Path) -> str:
+# A page as the build wrote it: (length in bytes, SHA-256 of the bytes), by absolute path.
+WrittenPages = Mapping[str, tuple[int, bytes]]
+
+
+def written_page(html: str) -> tuple[int, bytes]:
+    """What `index_key` needs of a page, from the text MkDocs is about to write."""
+    data = html.encode("utf-8", errors="xmlcharrefreplace")  # as mkdocs.utils.write_file does
+    return len(data), hashlib.sha256(data).digest()
+
+
+def indexed_pages(site_dir: Path) -> list[str]:
+    """The site-relative paths Pagefind reads (PAGE_GLOB), outside its own bundle, in path
+    order (folder by folder, as `sorted()` orders `Path`s)."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        if relative == ".":
+            relative = ""
+            subfolders[:] = [name for name in subfolders if name != BUNDLE]
+        if PAGE_NAME in names:
+            found.append(f"{relative}/{PAGE_NAME}" if relative else PAGE_NAME)
+    return sorted(found, key=lambda relative: relative.split("/"))
+
+
+def index_key(site_dir: Path, working_dir: Path, written: WrittenPages | None = None) -> str:
     """A hash of everything Pagefind's output depends on: its version and options, its
-    configuration, and the path and bytes of every page it reads."""
+    configuration, and the path and bytes of every page it reads.
+
+    `written` holds the pages as the build wrote them (`written_page`, from `on_post_page`,
+    the last thing to touch a page before MkDocs writes it), so that they need not be read back;
+    a page whose length on disk differs from what was recorded there is read.
+    """
     digest = hashlib.sha256()
     for part in (_pagefind_version(), *PAGEFIND_OPTIONS):
         digest.update(part.encode("utf-8") + b"\0")
@@ -58,11 +89,17 @@ def index_key(site_dir: Path, working_dir: Path) -> str:
         config = working_dir / name
         if config.is_file():
             digest.update(name.encode("utf-8") + b"\0" + config.read_bytes() + b"\0")
-    for page in sorted(site_dir.glob(PAGE_GLOB)):
-        if page.relative_to(site_dir).parts[0] == BUNDLE:
-            continue
-        digest.update(page.relative_to(site_dir).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    written = written or {}
+    for relative in indexed_pages(site_dir):
+        path = os.path.join(site_dir, relative)
+        known = written.get(path)
+        if known is not None and os.stat(path).st_size == known[0]:
+            page_digest = known[1]
+        else:
+            with open(path, "rb") as handle:
+                page_digest = hashlib.sha256(handle.read()).digest()
+        digest.update(relative.encode("utf-8") + b"\0")
+        digest.update(page_digest)
     return digest.hexdigest()
 
 
@@ -78,10 +115,12 @@ def _link_tree(source: Path, destination: Path) -> None:
     shutil.copytree(source, destination, copy_function=link_or_copy)
 
 
-def build_search_index(site_dir: Path, cache_dir: Path | None = None) -> bool:
+def build_search_index(
+    site_dir: Path, cache_dir: Path | None = None, written: WrittenPages | None = None
+) -> bool:
     """Index the site into `site_dir/pagefind/`; True when the index was taken from the cache."""
     working_dir = Path.cwd()
-    key = index_key(site_dir, working_dir) if cache_dir is not None else ""
+    key = index_key(site_dir, working_dir, written) if cache_dir is not None else ""
     kept = cache_dir / key if cache_dir is not None else None
     bundle = site_dir / BUNDLE
     if kept is not None and (kept / "pagefind-entry.json").is_file():

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hooks import feeds, reuse, site_data
 from hooks.alternates import absolute
+from hooks.file_store import FileStore
 from hooks.kept_results import KeptResults
 from hooks.languages import url_prefix
 from hooks.stories import StoryVersion, person_label, place_label
@@ -108,8 +109,10 @@ def write_republish_material(
     *,
     images_allowed: bool,
     kept: KeptResults,
+    store: FileStore,
 ) -> RepublishMaterial:
-    """Write the copy-paste HTML, plain text and Markdown next to the story page."""
+    """Put the copy-paste HTML, plain text and Markdown next to the story page (hard-linked
+    from `store`, see hooks/file_store.py)."""
     language = published.language
     copies = republish_copies_cached(published, story_html, kept, images_allowed=images_allowed)
     html, text, markdown = copies.html, copies.text, copies.markdown
@@ -117,7 +120,7 @@ def write_republish_material(
     files = {}
     for kind, content in (("html", html), ("txt", text), ("md", markdown)):
         name = f"{published.slug}.{language}.{kind}"
-        (page_dir / name).write_text(content, encoding="utf-8")
+        store.place(content.encode("utf-8"), page_dir / name, suffix=f".{kind}")
         files[kind] = name
     chosen = reuse.licence(published.licence)
     return RepublishMaterial(

@@ -272,3 +272,35 @@ def test_language_switcher_never_leads_to_a_missing_story(story_site) -> None:
         assert targets == expected[language], language
         for href in targets.values():
             assert (page.parent / href / "index.html").resolve().is_file(), href
+
+
+def test_republish_downloads_follow_an_edited_story(story_project: Path, tmp_path: Path) -> None:
+    # The downloads are hard-linked from .cache/files/ (hooks/file_store.py): after an edit a
+    # journalist must get the new text, never the copy an earlier build stored.
+    project = tmp_path / "project"
+    shutil.copytree(story_project, project)
+    first = build_site(project, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    download = Path("en/stories/with-photos/with-photos.en.txt")
+    before = (tmp_path / "first" / download).read_text(encoding="utf-8")
+    assert "First paragraph of Photo Story en." in before
+    stored = [
+        p
+        for p in (project / ".cache" / "files").rglob("*.txt")
+        if p.samefile(tmp_path / "first" / download)
+    ]
+    assert len(stored) == 1, "the download is not linked from the store"
+
+    story = project / "stories" / "with-photos" / "index.en.md"
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("First paragraph", "Corrected paragraph"),
+        encoding="utf-8",
+    )
+    second = build_site(project, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    after = (tmp_path / "second" / download).read_text(encoding="utf-8")
+    assert "Corrected paragraph of Photo Story en." in after
+    assert "First paragraph" not in after
+    # The first site keeps what it was built with, and the store drops what no build uses now.
+    assert (tmp_path / "first" / download).read_text(encoding="utf-8") == before
+    assert not stored[0].exists()

@@ -86,3 +86,39 @@ def test_a_reused_index_is_linked_into_the_site_and_an_old_one_is_dropped(
     assert [path.name for path in cache.iterdir()] != [kept.name]
     assert len(list(cache.iterdir())) == 1
     assert not kept.exists()  # an index of pages that are gone would never be used again
+
+
+def test_pages_recorded_as_written_give_the_same_key_as_reading_them(
+    site: Path, tmp_path: Path
+) -> None:
+    written = {
+        os.path.join(site, relative): search_index.written_page(
+            (site / relative).read_text(encoding="utf-8")
+        )
+        for relative in search_index.indexed_pages(site)
+    }
+    assert search_index.index_key(site, tmp_path, written) == search_index.index_key(site, tmp_path)
+
+
+def test_a_page_changed_after_it_was_recorded_is_read_again(site: Path, tmp_path: Path) -> None:
+    page = site / "en" / "index.html"
+    written = {os.fspath(page): search_index.written_page(page.read_text(encoding="utf-8"))}
+    before = search_index.index_key(site, tmp_path, written)
+    page.write_text("<html><body>rewritten after the build wrote it</body></html>")
+    assert search_index.index_key(site, tmp_path, written) != before
+
+
+def test_pages_are_listed_in_the_order_the_key_always_used(tmp_path: Path) -> None:
+    # "page-2" sorts before "page/" as text but after "page" as a folder; the order must not
+    # change, or every site would be indexed again once after an upgrade.
+    site = tmp_path / "site"
+    for relative in ("page/index.html", "page-2/index.html", "index.html", "pagefind/index.html"):
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text("x")
+    expected = [
+        p.relative_to(site).as_posix()
+        for p in sorted(site.glob("**/index.html"))
+        if p.relative_to(site).parts[0] != "pagefind"
+    ]
+    assert search_index.indexed_pages(site) == expected
+    assert expected == ["index.html", "page/index.html", "page-2/index.html"]
