@@ -170,8 +170,11 @@ def apply_rendered(page: Any, rendered: Rendered, files: Any) -> bool:
     links = None
     if rendered.links_to_anchors is not None:
         links = {}
+        # The kept keys are `File.src_uri`s already; `get_file_from_path` would normalise each
+        # one through a PurePath (a tenth of a second per 1,000 stories).
+        by_src_uri = files.src_uris
         for src_uri, anchors in rendered.links_to_anchors.items():
-            target = files.get_file_from_path(src_uri)
+            target = by_src_uri.get(src_uri)
             if target is None:
                 return False
             links[target] = dict(anchors)
