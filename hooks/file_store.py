@@ -60,9 +60,6 @@ class FileStore:
                     found.update(f"{shard.name}/{entry.name}" for entry in os.scandir(shard.path))
         return found
 
-    def stored_path(self, name: str) -> Path:
-        return self.folder / name
-
     def place(self, content: bytes, dest: Path, suffix: str = "") -> bool:
         """Put `content` at `dest`; False when `dest` already held it."""
         name = content_name(content, suffix)

@@ -224,8 +224,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return self.project_root / ".cache"
 
     def _file_store(self) -> FileStore:
-        if self.file_store is None:  # set up by the first language's on_config
-            self.file_store = FileStore(self.cache_dir / "files")
+        if self.file_store is None:
+            raise RuntimeError("the file store is opened by the first language's on_config")
         return self.file_store
 
     @property
