@@ -75,7 +75,13 @@ class FileStore:
             if not intact:
                 _write_atomically(stored, content)
             self.used.add(relative)
-        return link_or_copy(stored, dest)
+        try:
+            return link_or_copy(stored, dest)
+        except FileNotFoundError:
+            # A build on the same .cache (`make serve` beside `make build`) finished a moment
+            # ago and deleted it as unused.
+            _write_atomically(stored, content)
+            return link_or_copy(stored, dest)
 
     def save(self, *, keep_unused: bool = False) -> list[str]:
         """Remember what is stored, deleting what this build did not use (unless it was a

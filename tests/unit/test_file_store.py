@@ -81,3 +81,12 @@ def test_without_its_index_the_store_still_prunes_what_is_on_disk(tmp_path: Path
     second.place(b"fresh", tmp_path / "b")
     second.save()
     assert [p.read_bytes() for p in (tmp_path / "store").rglob("??/*")] == [b"fresh"]
+
+
+def test_a_stored_file_another_build_deleted_is_written_again(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "store")
+    store.place(b"same text", tmp_path / "lv.txt")
+    for stored in (tmp_path / "store").rglob("??/*"):
+        stored.unlink()  # another build's save() found it unused
+    assert store.place(b"same text", tmp_path / "en.txt") is True
+    assert (tmp_path / "en.txt").read_bytes() == b"same text"

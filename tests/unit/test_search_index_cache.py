@@ -122,3 +122,14 @@ def test_pages_are_listed_in_the_order_the_key_always_used(tmp_path: Path) -> No
     ]
     assert search_index.indexed_pages(site) == expected
     assert expected == ["index.html", "page/index.html", "page-2/index.html"]
+
+
+def test_a_recorded_page_is_not_read_back(site: Path, tmp_path: Path) -> None:
+    # The point of recording pages as they are written: the key comes from the record. A record
+    # of the right length but another digest must therefore change the key.
+    page = site / "en" / "index.html"
+    length, _ = search_index.written_page(page.read_text(encoding="utf-8"))
+    recorded = {os.fspath(page): (length, b"\0" * 32)}
+    assert search_index.index_key(site, tmp_path, recorded) != search_index.index_key(
+        site, tmp_path
+    )
