@@ -30,12 +30,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import jsonschema_rs
 
 from hooks import check_cache, file_digests, rules, terminology
 from hooks.citations import CITATION_RE
@@ -50,6 +49,10 @@ from hooks.frontmatter import (
 )
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
 from hooks.rules import Finding, Issue, Rule, finding
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 TOOL_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = TOOL_ROOT / "schemas"
@@ -265,11 +268,31 @@ def discover_content(project_root: Path) -> list[Path]:
 
 
 @cache
+def _schema(kind: str) -> dict[str, Any]:
+    with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
 def schema_validator(kind: str) -> Draft202012Validator:
     """One validator per content type for the whole run: building one is the slow part."""
-    with (SCHEMA_DIR / f"{kind}.schema.json").open(encoding="utf-8") as handle:
-        schema = json.load(handle)
-    return Draft202012Validator(schema)
+    # Imported here: a check where every file is valid never needs it (a tenth of a second).
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(_schema(kind))
+
+
+@cache
+def fast_schema_validator(kind: str) -> jsonschema_rs.Validator:
+    """The same schema, for the yes/no question only; formats are not asserted, as above."""
+    return jsonschema_rs.Draft202012Validator(_schema(kind), validate_formats=False)
+
+
+def _schema_valid(data: dict[str, Any], kind: str) -> bool:
+    try:
+        return fast_schema_validator(kind).is_valid(data)
+    except Exception:  # noqa: BLE001 - e.g. a number too large for it; jsonschema decides then
+        return False
 
 
 _KIND_NAMES = {
@@ -320,6 +343,11 @@ def _is_under(path: KeyPath, prefixes: Iterable[KeyPath]) -> bool:
 def schema_issues(content: ContentText, kind: str, skip: set[KeyPath]) -> list[Issue]:
     """Schema problems in editors' words; values under `skip` (placeholders) are left alone."""
     assert content.data is not None
+    # Nearly every file is valid, and jsonschema takes a third of the check to say so; the Rust
+    # validator says it 40 times faster. Only a file it rejects goes through jsonschema, whose
+    # errors carry what the messages below are made of.
+    if _schema_valid(content.data, kind):
+        return []
     issues: list[Issue] = []
     required_done: set[KeyPath] = set()
     for error in schema_validator(kind).iter_errors(content.data):
