@@ -34,7 +34,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import corpus, serve, weights  # noqa: E402
+from bench import corpus, goals, serve, weights  # noqa: E402
 
 # What `make serve LANGUAGE=…` adds to `mkdocs serve` (keep in step with the Makefile).
 PREVIEW_SERVE_OPTIONS = ("--dirty", "--no-strict")
@@ -648,6 +648,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     if runs:
         print("\n" + table(runs))
+        print("\n" + goals.report(goals.assess(runs), runs))
         print(f"\nWrote {args.output}")
         for run in runs:
             for note in run["notes"]:
