@@ -39,10 +39,10 @@ report: $(STAMP)
 	$(BIN)/python -m hooks.translation_report
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench scripts tools
 
 test: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench scripts tools
 	$(BIN)/python -m pytest -q
 
 clean:
