@@ -74,6 +74,10 @@ class StoryVersion:
     sample: bool = False
     author_is_organization: bool = False
     image: StoryImage | None = None  # None without photo consent
+    images: tuple[StoryImage, ...] = ()  # every photo the page shows; () without photo consent
+    translation_unreviewed: bool = False  # a translation no language specialist has checked
+    # False when the storyteller did not agree to republication: then no licence is offered.
+    republication_allowed: bool = True
 
 
 @dataclass(frozen=True)
@@ -245,13 +249,14 @@ def _json_item(entry: FeedEntry) -> dict[str, Any]:
 
 def story_feed_entry(
     story: StoryVersion,
-    licence_name: str,
-    licence_url: str,
+    licence_name: str | None,
+    licence_url: str | None,
     *,
     content_html: str | None = None,
     theme_labels: Mapping[str, str] | None = None,
 ) -> FeedEntry:
-    """A story version as a feed entry; pass the licence from `hooks.reuse.LICENCES`.
+    """A story version as a feed entry; pass the licence from `hooks.reuse.LICENCES`, or None
+    for a story that may not be republished (the entry then claims no licence).
 
     The entry id is the story's URL: each language version has its own, and it stays the same
     for as long as the page does. Theme slugs become categories, shown by their label when

@@ -354,18 +354,30 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             )
         return pictures
 
-    def _republish_figures(self, story: StoryVersion, config: MkDocsConfig) -> str:
-        """The story's photos as plain figures with absolute URLs, for the republish copy."""
-        figures = []
+    def _published_images(
+        self, story: StoryVersion, config: MkDocsConfig
+    ) -> list[feeds.StoryImage]:
+        """The story's photos at their largest JPEG, with absolute URLs and their credits."""
+        published = []
         for image in story.images:
             image_set = self.image_sets[self._image_source(story, image.file)]
             largest = image_set.of_format("jpeg")[-1]
             src = absolute(config.site_url or "", f"stories/{story.slug}/img/{largest.filename}")
-            caption = " ".join(part for part in (image.caption, image.credit) if part)
+            published.append(
+                feeds.StoryImage(src, largest.width, largest.height, image.alt, image.credit)
+            )
+        return published
+
+    @staticmethod
+    def _republish_figures(story: StoryVersion, published: Sequence[feeds.StoryImage]) -> str:
+        """The story's photos as plain figures for the republish copy; `hooks.reuse` adds each
+        one's credit to its caption."""
+        figures = []
+        for image, shown in zip(story.images, published, strict=True):
+            caption = f"<figcaption>{escape(image.caption)}</figcaption>" if image.caption else ""
             figures.append(
-                f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}" '
-                f'width="{largest.width}" height="{largest.height}">'
-                f"<figcaption>{escape(caption)}</figcaption></figure>"
+                f'<figure><img src="{escape(shown.url)}" alt="{escape(shown.alt)}" '
+                f'width="{shown.width}" height="{shown.height}">{caption}</figure>'
             )
         return "".join(figures)
 
@@ -847,25 +859,26 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         story = self.stories_by_src.get(page.file.src_uri)
         if story is None:
             return html
-        published = as_published(story, config.site_url or "", self._names("region"))
+        shown = self._published_images(story, config) if story.photos_allowed else []
+        published = as_published(story, config.site_url or "", self._names("region"), images=shown)
         material = None
         if story.republication_allowed:
             page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
             material = write_republish_material(
                 published,
-                self._republish_figures(story, config) + html,
+                self._republish_figures(story, shown) + html,
                 page_dir,
                 images_allowed=story.photos_allowed,
                 kept=self.kept,
                 store=self._file_store(),
             )
             self.republish_material[story.src_uri] = material
-        chosen = reuse.licence(story.licence)
+        chosen = reuse.licence(story.licence) if story.republication_allowed else None
         self.story_feed_entries.append(
             feeds.story_feed_entry(
                 published,
-                chosen.name,
-                chosen.url,
+                chosen.name if chosen else None,
+                chosen.url if chosen else None,
                 # Full text goes into feeds only where republication is allowed.
                 content_html=material.html if material else None,
                 theme_labels=self._names("theme"),

@@ -88,6 +88,12 @@ _QUOTES: dict[str, tuple[str, str]] = {
 _CREDIT_BY: dict[str, str] = site_data.label_by_language("credit_by")
 _CREDIT_BY_TRANSLATED: dict[str, str] = site_data.label_by_language("credit_by_translated")
 _CREDIT_FIRST_PUBLISHED: dict[str, str] = site_data.label_by_language("credit_first_published")
+# The same sentence as the notice on the translated page.
+_UNREVIEWED_NOTICES: dict[str, str] = {
+    code: site_data.ui_strings(code)["site"]["notice_unreviewed"] for code in LANGUAGE_CODES
+}
+# A credit that already says what it credits ("Illustration: …", "Foto: …") is kept as written.
+_LABELLED_CREDIT_RE = re.compile(r"^\w[\w-]{0,24}:\s")
 
 _LV_MONTHS = (
     "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
@@ -100,13 +106,18 @@ _EN_MONTHS = (
 
 ALLOWED_TAGS = frozenset(
     {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "em", "strong", "b", "i", "a", "br"}
-    | {"figure", "figcaption", "img", "cite", "q"}
+    | {"figure", "figcaption", "img", "cite", "q", "span"}
 )
 _IMAGE_TAGS = frozenset({"img", "figure", "picture"})
+# `lang` stays wherever the story marks a phrase in another language (a Romani saying in the
+# English text), so that a screen reader on the republishing site still reads it correctly.
+_LANG_TAGS = ("p", "blockquote", "li", "em", "strong", "b", "i", "cite", "q", "span")
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "a": frozenset({"href"}),
+    "a": frozenset({"href", "lang"}),
     "img": frozenset({"src", "alt", "width", "height"}),
+    **{tag: frozenset({"lang"}) for tag in _LANG_TAGS},
 }
+_LANG_VALUE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # Gone together with everything inside them: their content is code, a form or a frame, never
 # part of the story's text.
 DROP_WITH_CONTENT = frozenset(
@@ -186,8 +197,15 @@ def _licence_line(story: StoryVersion, language: str) -> str:
     return f"{label}: {licence_label(story.licence)} ({name}), {deed_url(story.licence, language)}"
 
 
-def _sample_notice(story: StoryVersion, language: str) -> str | None:
-    return SAMPLE_NOTICES.get(language, SAMPLE_NOTICES["en"]) if story.sample else None
+def _notices(story: StoryVersion, language: str) -> list[str]:
+    """What a copy must say before the story: that it is a sample, that its translation is
+    unchecked. Both are on the page, and a copy must not drop them."""
+    notices = []
+    if story.sample:
+        notices.append(SAMPLE_NOTICES.get(language, SAMPLE_NOTICES["en"]))
+    if story.translation_unreviewed:
+        notices.append(_UNREVIEWED_NOTICES.get(language, _UNREVIEWED_NOTICES["en"]))
+    return notices
 
 
 # -- a small HTML tree -----------------------------------------------------------------------
@@ -276,19 +294,20 @@ def _safe_url(raw: str | None, base: str) -> str | None:
 
 
 def _is_image_link(url: str, ctx: _Context) -> bool:
-    if ctx.story.image is not None and url == ctx.story.image.url:
+    if any(image.url == url for image in (*ctx.story.images, ctx.story.image) if image):
         return True
     return bool(_IMAGE_FILE_RE.search(urlsplit(url).path))
 
 
 def _image_credit(src: str, ctx: _Context) -> str:
-    image = ctx.story.image
-    if image is not None and src == image.url and image.credit:
-        credit = image.credit
-    else:
+    known = (*ctx.story.images, *([ctx.story.image] if ctx.story.image else []))
+    credit = next((image.credit for image in known if image.url == src and image.credit), None)
+    if credit is None:
         # A photo in the text without a credit of its own: the story's photographer, or else the
         # platform that published it, so the copy never shows a photo with no name at all.
         credit = ctx.story.photographer or ctx.site_names.get(ctx.language) or SITE_NAMES["en"]
+    if _LABELLED_CREDIT_RE.match(credit):
+        return credit
     return f"{_PHOTO_LABELS.get(ctx.language, _PHOTO_LABELS['en'])}: {credit}"
 
 
@@ -338,7 +357,10 @@ def _edit(nodes: Iterable[_Node], ctx: _Context, in_figure: bool = False) -> lis
             if href is None:
                 out.extend(children)  # the words stay, the link goes
             else:
-                out.append(_Element("a", {"href": href}, children))
+                link = {"href": href}
+                if _LANG_VALUE_RE.match(node.attrs.get("lang", "")):
+                    link["lang"] = node.attrs["lang"]
+                out.append(_Element("a", link, children))
             continue
         if tag == "figure":
             out.append(_Element("figure", {}, _with_figure_credit(children, ctx)))
@@ -347,6 +369,11 @@ def _edit(nodes: Iterable[_Node], ctx: _Context, in_figure: bool = False) -> lis
             tag = "h4"
         allowed = ALLOWED_ATTRIBUTES.get(tag, frozenset())
         attrs = {name: value for name, value in node.attrs.items() if name in allowed}
+        if "lang" in attrs and not _LANG_VALUE_RE.match(attrs["lang"]):
+            del attrs["lang"]
+        if tag == "span" and not attrs:
+            out.extend(children)  # a span is kept only for the language it marks
+            continue
         out.append(_Element(tag, attrs, children))
     return out
 
@@ -490,10 +517,7 @@ def _html_copy(
     images_allowed: bool,
     site_names: Mapping[str, str],
 ) -> str:
-    parts: list[str] = []
-    notice = _sample_notice(story, language)
-    if notice:
-        parts.append(f"<p><strong>{escape(notice)}</strong></p>")
+    parts = [f"<p><strong>{escape(notice)}</strong></p>" for notice in _notices(story, language)]
     if body:
         parts.append(body)
     url = escape(story.url)
@@ -511,10 +535,7 @@ def _html_copy(
 def _text_copy(
     body: list[_Node], story: StoryVersion, language: str, site_names: Mapping[str, str]
 ) -> str:
-    blocks = [story.title]
-    notice = _sample_notice(story, language)
-    if notice:
-        blocks.append(notice)
+    blocks = [story.title, *_notices(story, language)]
     blocks.extend(_Renderer(language, markdown=False).blocks(body))
     blocks.append(credit_line(story, language, site_names) + "\n" + _licence_line(story, language))
     return "\n\n".join(blocks) + "\n"
@@ -524,9 +545,7 @@ def _markdown_copy(
     body: list[_Node], story: StoryVersion, language: str, site_names: Mapping[str, str]
 ) -> str:
     blocks = ["# " + _md_escape(story.title)]
-    notice = _sample_notice(story, language)
-    if notice:
-        blocks.append(f"**{_md_escape(notice)}**")
+    blocks.extend(f"**{_md_escape(notice)}**" for notice in _notices(story, language))
     blocks.extend(_Renderer(language, markdown=True).blocks(body))
     lead = _md_escape(_credit_lead(story, language, site_names))
     label = _LICENCE_LABELS.get(language, _LICENCE_LABELS["en"])

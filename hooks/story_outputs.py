@@ -20,6 +20,7 @@ from hooks.file_store import FileStore
 from hooks.kept_results import KeptResults
 from hooks.languages import url_prefix
 from hooks.stories import StoryVersion, person_label, place_label
+from hooks.translations import translation_status
 
 FEED_SITE_NAMES = reuse.SITE_NAMES
 
@@ -40,9 +41,11 @@ def as_published(
     site_url: str,
     region_names: Mapping[str, str],
     image: feeds.StoryImage | None = None,
+    images: Iterable[feeds.StoryImage] = (),
 ) -> feeds.StoryVersion:
     """The story as feeds, reuse and structured data see it: only what may be shown."""
     credits = story.credits
+    photos = story.photos_allowed
     return feeds.StoryVersion(
         slug=story.slug,
         language=story.language,
@@ -59,7 +62,10 @@ def as_published(
         themes=story.themes,
         sample=story.sample,
         author_is_organization=bool(story.sample),
-        image=image if story.photos_allowed else None,
+        image=image if photos else None,
+        images=tuple(images) if photos else (),
+        translation_unreviewed=translation_status(story.meta, story.language) == "unreviewed",
+        republication_allowed=story.republication_allowed,
     )
 
 
@@ -73,7 +79,7 @@ class RepublishMaterial:
 
 
 # Bump when hooks/reuse.py changes what the copies look like, so cached copies are redone.
-REPUBLISH_VERSION = "1"
+REPUBLISH_VERSION = "2"
 
 
 def republish_copies_cached(

@@ -66,9 +66,11 @@ def article_json_ld(
         "inLanguage": story.language,
         "author": _agent(story.author, story.author_is_organization),
         "publisher": publisher,
-        "license": licence(story.licence).url,
         "isAccessibleForFree": True,
     }
+    if story.republication_allowed:
+        # Only then does the licence apply; a story its teller keeps to this site has none.
+        data["license"] = licence(story.licence).url
     if story.translator:
         data["translator"] = _agent(story.translator, False)
     if story.themes:

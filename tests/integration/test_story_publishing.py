@@ -215,7 +215,12 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     with_photos = (site / "en" / "stories" / "with-photos" / "with-photos.en.html").read_text()
     assert "<script" not in with_photos
     assert " class=" not in with_photos
-    assert "<img" in with_photos and "Photo: T" in with_photos
+    assert "<img" in with_photos
+    # Each of the two photos is credited once, by its own credit, as on the page.
+    assert with_photos.count("<em>Photo: T</em>") == 2
+    assert "Photo: Latvian Roma Platform" not in with_photos
+    # The English version is an unreviewed translation, and the copy says so as the page does.
+    assert "This translation has not yet been reviewed by a language specialist." in with_photos
     refused = (site / "en" / "stories" / "photos-refused" / "photos-refused.en.html").read_text()
     assert "<img" not in refused and ".jpg" not in refused
     assert "first published by the Latvian Roma Platform" in refused
@@ -235,6 +240,13 @@ def test_story_without_republication_permission_offers_no_material(story_site) -
     assert sorted(p.name for p in folder.iterdir()) == ["card.jpg", "index.html"]
     page = (folder / "index.html").read_text()
     assert "lrp-republish-html" not in page and "not agreed to republication" in page
+    # Nor does any machine-readable copy offer it under a licence.
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert blocks and "license" not in json.loads(blocks[0])
+    entries = ET.parse(site / "en" / "stories" / "feed.xml").getroot().findall(f"{ATOM}entry")
+    kept = next(e for e in entries if e.findtext(f"{ATOM}title") == "Keep Here en")
+    assert kept.find(f"{ATOM}rights") is None
+    assert [link.get("rel") for link in kept.findall(f"{ATOM}link")] == ["alternate"]
 
 
 def test_each_story_and_language_has_a_social_card(story_site) -> None:

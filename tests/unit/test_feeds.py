@@ -205,3 +205,12 @@ def test_sample_story_is_labelled_in_feeds() -> None:
 def test_theme_labels_replace_slugs_in_categories() -> None:
     labelled = story_feed_entry(story(), "n", "u", theme_labels={"music": "Mūzika"})
     assert labelled.categories == ("Mūzika", "family-history")
+
+
+def test_a_story_that_may_not_be_republished_has_no_licence_in_its_feeds() -> None:
+    kept = story_feed_entry(story(republication_allowed=False), None, None)
+    feed = build_atom([kept])
+    item = feed.find(f"{A}entry")
+    assert item is not None
+    assert item.find(f"{A}rights") is None
+    assert not [link for link in item.findall(f"{A}link") if link.get("rel") == "license"]

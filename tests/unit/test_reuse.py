@@ -301,3 +301,45 @@ def test_sample_story_copies_say_it_is_not_real() -> None:
 def test_unknown_licence_is_refused() -> None:
     with pytest.raises(ValueError):
         republish_html(PAGE, story(licence="all-rights-reserved"), "lv", images_allowed=False)
+
+
+def test_each_front_matter_photo_is_credited_once_with_its_own_credit() -> None:
+    # The figures the build puts before the story, as the story page shows them.
+    workshop = StoryImage(f"{STORY_URL}workshop.jpg", 1600, 1067, "Klavieres", "Ilze Kalniņa")
+    drawing = StoryImage(
+        f"{STORY_URL}violin.jpg", 1600, 2400, "Vijole", "Ilustrācija: Latvijas romu platforma"
+    )
+    figures = (
+        f'<figure><img src="{workshop.url}" alt="Klavieres"><figcaption>Sestdienas nodarbība'
+        f'</figcaption></figure><figure><img src="{drawing.url}" alt="Vijole"></figure>'
+    )
+    anna = story(images=(workshop, drawing), image=None, photographer=None)
+    html = republish_html(figures, anna, "lv", images_allowed=True)
+    assert "<figcaption>Sestdienas nodarbība<br><em>Foto: Ilze Kalniņa</em></figcaption>" in html
+    # A credit that already says what it credits is not called a photo as well.
+    assert "<figcaption><em>Ilustrācija: Latvijas romu platforma</em></figcaption>" in html
+    assert html.count("<em>") == 2
+    assert "Foto: Latvijas romu platforma" not in html  # no fallback credit on top
+    text = republish_text(figures, anna, "lv", images_allowed=True)
+    assert "Sestdienas nodarbība\nFoto: Ilze Kalniņa" in text
+
+
+def test_copies_of_an_unreviewed_translation_say_so_before_the_story() -> None:
+    notice = "This translation has not yet been reviewed by a language specialist."
+    translated = story(language="en", translation_unreviewed=True, translator="Site developers")
+    for render in (republish_html, republish_text, republish_markdown):
+        output = unescape(render(PAGE, translated, "en", images_allowed=False))
+        assert 0 <= output.find(notice) < output.find("Mana vecmāmiņa")
+        reviewed = unescape(render(PAGE, story(language="en"), "en", images_allowed=False))
+        assert notice not in reviewed
+
+
+def test_a_phrase_in_another_language_keeps_its_lang_in_the_html_copy() -> None:
+    page = (
+        '<p>She says <em lang="rml">Phen romanes!</em> and <span lang="rml">amari čhib</span>'
+        '<span class="x">.</span> <em lang="x onmouseover=1">bad</em></p>'
+    )
+    html = republish_html(page, story(language="en"), "en", images_allowed=False)
+    assert '<em lang="rml">Phen romanes!</em>' in html
+    assert '<span lang="rml">amari čhib</span>.' in html  # a span without a language goes
+    assert "<em>bad</em>" in html

@@ -108,3 +108,9 @@ def test_script_cannot_be_closed_from_inside_the_data() -> None:
     assert html.count("</script") == 1 and html.endswith("</script>")
     assert "<!--" not in html
     assert script_json(html)["name"] == title
+
+
+def test_a_story_that_may_not_be_republished_claims_no_licence() -> None:
+    data = article_json_ld(story(republication_allowed=False), PUBLISHER, SITE)
+    assert "license" not in data
+    assert data["headline"] == "Annas dziesmas"
