@@ -21,12 +21,14 @@ from pathlib import Path
 
 from hooks.content_checks import (
     TOOL_ROOT,
+    TreeIndex,
     available_cores,
     build_index,
     check_files,
     check_project,
     count_by_severity,
     has_errors,
+    misnamed_file_findings,
 )
 from hooks.rules import Finding
 
@@ -71,31 +73,41 @@ def _default_root() -> Path:
     return cwd if (cwd / "docs").is_dir() else TOOL_ROOT
 
 
-def _collect(arguments: Sequence[str], root: Path) -> tuple[list[Path], list[str]]:
+def _collect(
+    arguments: Sequence[str], root: Path, index: TreeIndex
+) -> tuple[list[Path], list[Finding], list[str]]:
     """Content files named on the command line; folders are searched for content files.
 
-    Returns the files and a note for every argument that names no content file.
+    Returns the files, the findings on files among them named like Markdown but not `.md`
+    (which are not checked, so they must at least be reported), and a note for every argument
+    that names neither.
     """
-    content = {(root / rel).resolve(): root / rel for rel in build_index(root).content}
+    content = {(root / rel).resolve(): root / rel for rel in index.content}
+    misnamed = {(root / item.path).resolve(): item for item in misnamed_file_findings(index)}
     chosen: dict[Path, Path] = {}
+    reported: dict[Path, Finding] = {}
     notes: list[str] = []
     for argument in arguments:
         path = Path(argument)
         absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
         if absolute in content:
             chosen[absolute] = content[absolute]
+        elif absolute in misnamed:
+            reported[absolute] = misnamed[absolute]
         elif absolute.is_dir():
             found = {key: value for key, value in content.items() if key.is_relative_to(absolute)}
-            if not found:
+            stray = {key: item for key, item in misnamed.items() if key.is_relative_to(absolute)}
+            if not found and not stray:
                 notes.append(f"{argument}: no content files in this folder")
             chosen.update(found)
+            reported.update(stray)
         elif absolute.exists():
             notes.append(
                 f"{argument}: not a content file (only .md files in docs/ and stories/ are checked)"
             )
         else:
             notes.append(f"{argument}: no such file or folder")
-    return sorted(chosen.values()), notes
+    return sorted(chosen.values()), list(reported.values()), notes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,13 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = (options.root or _default_root()).resolve()
     usage_problem = False
     if options.paths:
-        files, notes = _collect(options.paths, root)
+        files, misnamed, notes = _collect(options.paths, root, build_index(root))
         for note in notes:
             print(note, file=sys.stderr)
         # A mistyped path must not pass silently as "nothing wrong".
         usage_problem = any(note.endswith("no such file or folder") for note in notes)
-        findings = check_files(files, root, jobs=available_cores())
-        files_checked = len(files)
+        findings = sorted([*check_files(files, root, jobs=available_cores()), *misnamed])
+        files_checked = len(files) + len(misnamed)
     else:
         index = build_index(root)
         findings = check_project(root, jobs=available_cores(), index=index)

@@ -69,6 +69,10 @@ RIGA = ZoneInfo("Europe/Riga")
 PLACEHOLDER_RE = re.compile(r"TODO\([^)\n]*\)")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _STEM_LANGUAGE_RE = re.compile(r"\.([A-Za-z]{2,3})$")
+# What MkDocs takes for Markdown, in any case, and what editors' programs make of `.md`.
+_MARKDOWN_LIKE_RE = re.compile(
+    r"\.(?:md|markdown|mdown|mkdn|mkd|mdwn)(?:\.txt)?$|\.md\.[a-z]{2,4}$", re.IGNORECASE
+)
 _IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".bmp"}
 )
@@ -196,7 +200,9 @@ def classify(rel: str) -> ContentPath:
     if parts[0] == "stories":
         if len(parts) == 3 and stem == "index":
             return ContentPath(rel, "story", language, suffix, rel, parts[1])
-        return ContentPath(rel, "page", language, suffix, rel, None, misplaced=len(parts) != 3)
+        # Only `index.<lang>.md` of a story folder is read (hooks/plugin.py); `Index.en.md` or
+        # `notes.lv.md` beside it would be left out.
+        return ContentPath(rel, "page", language, suffix, rel, None, misplaced=True)
     docs_path = "/".join(parts[1:])
     if stem != "index" and len(parts) >= 3 and parts[1] in ("heritage", "events"):
         kind = "heritage" if parts[1] == "heritage" else "event"
@@ -217,6 +223,8 @@ class TreeIndex:
     names_in_dir: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     md_variants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     content: list[str] = field(default_factory=list)  # project-relative content .md files
+    # Project-relative files named like Markdown but not `.md` (`x.markdown`, `x.MD`, `x.md.txt`).
+    misnamed: list[str] = field(default_factory=list)
 
     def add(self, docs_path: str) -> None:
         self.files.add(docs_path)
@@ -251,11 +259,14 @@ def build_index(project_root: Path) -> TreeIndex:
                         stack.append((entry.path, rel))
                         continue
                     index.add(f"{docs_dir}/{entry.name}" if docs_dir else entry.name)
-                    if entry.name.endswith(".md") and not any(
-                        rel.startswith(skipped + "/") for skipped in SKIPPED_FOLDERS
-                    ):
+                    if any(rel.startswith(skipped + "/") for skipped in SKIPPED_FOLDERS):
+                        continue
+                    if entry.name.endswith(".md"):
                         index.content.append(rel)
+                    elif _MARKDOWN_LIKE_RE.search(entry.name):
+                        index.misnamed.append(rel)
     index.content.sort()
+    index.misnamed.sort()
     return index
 
 
@@ -472,10 +483,31 @@ def _issue_findings(rel: str, issues: Iterable[Issue]) -> list[Finding]:
 def _name_issues(place: ContentPath) -> list[Issue]:
     issues: list[Issue] = []
     name = place.rel.rsplit("/", 1)[-1]
-    if place.misplaced:
+    parts = place.rel.split("/")
+    if place.misplaced and len(parts) == 3:
+        ending = f".{place.suffix}.md" if place.suffix else ".lv.md"
+        issues.append(Issue(
+            rules.MISPLACED_FILE, 1, "",
+            f"A story folder's text must be named `index{ending}`, so `{name}` is not published",
+            f"Rename it to `index{ending}`, or move it out of `stories/` if it is not the story.",
+        ))
+    elif place.misplaced:
         issues.append(Issue(
             rules.MISPLACED_FILE, 1, "",
             "This file is not in a story folder, so the site does not publish it",
+        ))
+    if parts[:2] == ["docs", "stories"] and not (len(parts) == 3 and name.startswith("index.")):
+        issues.append(Issue(
+            rules.STORY_OUTSIDE_STORIES, 1, "",
+            "This page would be published without the consent checks of a story",
+            f"Move it to `stories/{_slugify(parts[2]) if len(parts) > 3 else '<slug>'}/index."
+            f"{place.suffix or 'lv'}.md` if it is a story, or out of `docs/stories/` if it is not.",
+        ))
+    if place.kind == "event" and len(parts) > 3:
+        issues.append(Issue(
+            rules.NESTED_EVENT, 1, "",
+            "An event in a subfolder is left out of the event list, the calendars and the feeds",
+            f"Move it to `docs/events/{name}`.",
         ))
     if place.suffix is None:
         upper = _STEM_LANGUAGE_RE.search(name[: -len(".md")])
@@ -876,7 +908,10 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
     if isinstance(content.data, dict):
         result.data = content.data
         result.consent_line = content.line_of(("consent",))
-        issues.extend(schema_issues(content, place.kind, skip))
+        # A story saved under the wrong name would only collect "not a field of a page" errors
+        # for every story field; the name is the one thing to fix.
+        if not place.misplaced:
+            issues.extend(schema_issues(content, place.kind, skip))
         issues.extend(_translation_issues(content, place))
     if isinstance(content.data, dict):
         if place.kind == "story":
@@ -1156,7 +1191,22 @@ def check_project(
     project_root = Path(project_root)
     if index is None:
         index = build_index(project_root)
-    return _check(index.content, project_root, index, today, cache_file, jobs)
+    findings = _check(index.content, project_root, index, today, cache_file, jobs)
+    return sorted(set(findings) | set(misnamed_file_findings(index)))
+
+
+def misnamed_file_findings(index: TreeIndex) -> list[Finding]:
+    """A file named like Markdown but not `.md` is either built unchecked or left out."""
+    findings = []
+    for rel in index.misnamed:
+        name = rel.rsplit("/", 1)[-1]
+        stem = _MARKDOWN_LIKE_RE.sub("", name)
+        findings.append(finding(rel, Issue(
+            rules.MARKDOWN_EXTENSION, 1, "",
+            f"`{name}` is not read as content, because it does not end in `.md`",
+            f"Rename it to `{stem}.md`.",
+        )))
+    return findings
 
 
 def available_cores() -> int:

@@ -205,6 +205,32 @@ MISPLACED_FILE = register(Rule(
     "Markdown files elsewhere in `stories/` are not published.",
     NAMES,
 ))
+MARKDOWN_EXTENSION = register(Rule(
+    "LRP016", "markdown-extension", "error",
+    "Content files end in `.md`, written in lowercase.",
+    "Rename the file so that it ends in `.md`, e.g. `roma-day.lv.markdown` → `roma-day.lv.md`.",
+    "MkDocs also builds `.markdown`, `.mdown`, `.mkdn` and `.mkd` files, but without any of the "
+    "content checks (consent, safe HTML, links), and it copies a `.MD` or `.md.txt` file as it "
+    "is or leaves it out. Some editors add `.txt` when saving.",
+    NAMES,
+))
+STORY_OUTSIDE_STORIES = register(Rule(
+    "LRP017", "story-outside-stories", "error",
+    "Stories live in `stories/<slug>/`, where their consent is checked, not in `docs/stories/`.",
+    "Move the file to `stories/<slug>/index.<lang>.md`.",
+    "`docs/stories/` holds only the story list (`index.<lang>.md`). Any other page there would "
+    "be published as an ordinary page, without the consent checks that protect storytellers.",
+    NAMES,
+))
+NESTED_EVENT = register(Rule(
+    "LRP018", "nested-event", "error",
+    "Events sit directly in `docs/events/`, not in a subfolder.",
+    "Move the file up into `docs/events/`; the date belongs in its front matter, not in a "
+    "folder.",
+    "An event in a subfolder would get a page but no place in the event list, the calendars "
+    "or the feeds.",
+    NAMES,
+))
 
 # -- front matter fields ---------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ _TEXTS = {
     "lv": {
         "title": "Satura pārbaudes noteikumi",
         "intro": (
-            "Katru reizi, kad vietne tiek būvēta, un ar komandu `python -m hooks.check` tiek "
+            "Katru reizi, kad vietne tiek būvēta, un ar komandu `make check` tiek "
             "pārbaudīts viss saturs: metadatu lauki faila sākumā (front matter), saites, attēli, "
             "piekrišanas dati un vārdu izvēle. Pārbaude parāda visas problēmas uzreiz, katrai "
             "norādot failu, rindu, lauku, noteikuma ID un to, kas jādara.\n\n"
@@ -41,7 +41,7 @@ _TEXTS = {
     "en": {
         "title": "Content check rules",
         "intro": (
-            "Every site build, and the command `python -m hooks.check`, checks all content: "
+            "Every site build, and the command `make check`, checks all content: "
             "front matter fields, links, images, consent details and wording. The check shows "
             "every problem at once, each with the file, line, field, rule ID and what to do.\n\n"
             "An **error** stops the site from being published until it is fixed. A **warning** "

@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     for path in created:
         print(f"created {path.relative_to(root.resolve()).as_posix()}")
-    print("Next: replace every TODO(…) placeholder, then run `python -m hooks.check`.")
+    print("Next: replace every TODO(…) placeholder, then run `make check`.")
     return 0
 
 

@@ -610,8 +610,10 @@ def test_check_files_compares_duplicate_slugs_within_the_given_files(tmp_path):
     root = project(tmp_path)
     text = (root / EVENT).read_text(encoding="utf-8").replace("../heritage", "../../heritage")
     copy = write(root, "docs/events/2025/roma-day-2026.lv.md", text)
+    # The copy in a subfolder is also LRP018; the duplicate is found among the given files.
     assert {item.rule_id for item in check_files([copy, root / EVENT], root, today=TODAY)} == {
-        "LRP012"
+        "LRP012",
+        "LRP018",
     }
 
 
@@ -670,3 +672,67 @@ def test_markdown_link_forms_that_are_fine(tmp_path):
 def test_rules_reference_is_introduced_in_latvian():
     assert "Satura pārbaudes noteikumi" in rules_reference_markdown("lv")
     assert "kļūda" in rules_reference_markdown("lv")
+
+
+# -- files the site would publish unchecked or leave out ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rel", "renamed"),
+    [
+        ("docs/events/roma-day-2027.lv.markdown", "roma-day-2027.lv.md"),
+        ("docs/events/roma-day-2028.lv.MD", "roma-day-2028.lv.md"),
+        ("stories/anna-rudevica/index.en.md.txt", "index.en.md"),
+        ("docs/about.en.mkd", "about.en.md"),
+    ],
+)
+def test_a_file_named_like_markdown_but_not_md_fails_the_check(tmp_path, rel, renamed):
+    root = project(tmp_path)
+    # MkDocs would build a .markdown file as a page, script and all, with no check at all.
+    write(root, rel, page("<script>alert(1)</script>\n"))
+    findings = [item for item in check(root) if item.path == rel]
+    assert [(item.rule_id, item.severity, item.line) for item in findings] == [
+        ("LRP016", "error", 1)
+    ]
+    assert f"Rename it to `{renamed}`" in findings[0].message
+
+
+def test_a_misnamed_file_is_reported_when_its_folder_is_checked(tmp_path, capsys):
+    from hooks.check import main
+
+    root = project(tmp_path)
+    write(root, "stories/anna-rudevica/index.en.md.txt", page("Teksts\n"))
+    status = main(["--root", str(root), str(root / "stories/anna-rudevica")])
+    output = capsys.readouterr().out
+    assert status == 1
+    assert "stories/anna-rudevica/index.en.md.txt:1: error LRP016" in output
+
+
+def test_a_story_under_docs_stories_is_refused_because_its_consent_is_never_checked(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/stories/maria/index.lv.md", page("Marija dzīvo Rēzeknē.\n"))
+    findings = [item for item in check(root) if item.path == "docs/stories/maria/index.lv.md"]
+    assert [item.rule_id for item in findings] == ["LRP017"]
+    assert "`stories/maria/index.lv.md`" in findings[0].message
+    # The story list itself belongs there.
+    write(root, "docs/stories/index.lv.md", page("Stāsti\n"))
+    assert not [item for item in check(root) if item.path == "docs/stories/index.lv.md"]
+
+
+def test_an_event_in_a_subfolder_is_refused_because_no_list_or_calendar_would_show_it(tmp_path):
+    root = project(tmp_path)
+    (root / "docs/events/2027").mkdir()
+    shutil.copy(root / EVENT, root / "docs/events/2027/roma-day-2027.lv.md")
+    findings = [item for item in check(root) if item.rule_id == "LRP018"]
+    assert [(item.path, item.line) for item in findings] == [
+        ("docs/events/2027/roma-day-2027.lv.md", 1)
+    ]
+    assert "Move it to `docs/events/roma-day-2027.lv.md`" in findings[0].message
+
+
+def test_a_wrongly_named_story_file_gets_one_rename_hint_not_a_flood_of_field_errors(tmp_path):
+    root = project(tmp_path)
+    shutil.move(root / STORY_EN, root / "stories/anna-rudevica/Index.en.md")
+    findings = [item for item in check(root) if item.path == "stories/anna-rudevica/Index.en.md"]
+    assert [item.rule_id for item in findings] == ["LRP015"]
+    assert "Rename it to `index.en.md`" in findings[0].message
