@@ -92,14 +92,19 @@ _HTML_URL_ATTRIBUTE_RE = re.compile(
     r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
     re.IGNORECASE,
 )
-_UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed", "applet", "frame", "frameset", "base")
+# `meta` can redirect the reader elsewhere, `link` loads other sites' files, `style` can hide or
+# restyle the page (the CSP allows inline styles) and `form` can collect what readers type.
+_UNSAFE_ELEMENTS = (
+    "script", "iframe", "object", "embed", "applet", "frame", "frameset", "base", "meta", "link",
+    "style", "form",
+)
 _UNSAFE_ELEMENT_RE = re.compile(rf"<\s*({'|'.join(_UNSAFE_ELEMENTS)})\b", re.IGNORECASE)
 # on…= inside an HTML tag, or inside an attribute list `{ … }` (the attr_list extension).
 _EVENT_ATTRIBUTE_RE = re.compile(
-    r"<[a-zA-Z][^<>]*?[\s/\"'](on[a-z]+)\s*=|\{[:\s][^{}\n]*?\b(on[a-z]+)\s*=", re.IGNORECASE
+    r"<[a-zA-Z][^<>]*?[\s/\"'](on[a-z]+)\s*=|\{:?[^{}\n]*?\b(on[a-z]+)\s*=", re.IGNORECASE
 )
 _ATTR_LIST_URL_RE = re.compile(
-    r"\{[:\s][^{}\n]*?\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)", re.IGNORECASE
+    r"\{:?[^{}\n]*?\b(?:href|src)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)", re.IGNORECASE
 )
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 _FILESYSTEM_ROOTS = (

@@ -313,9 +313,12 @@ ABSOLUTE_SITE_LINK = register(Rule(
 ))
 UNSAFE_HTML = register(Rule(
     "LRP034", "unsafe-html", "error",
-    "No `<script>`, `<iframe>`, `<object>`, `<embed>` or `on…=` event attributes in the text.",
+    "No `<script>`, `<iframe>`, `<object>`, `<embed>`, `<meta>`, `<link>`, `<style>`, `<form>` "
+    "or `on…=` event attributes in the text.",
     "Remove the HTML; to show a video or map, ask the web team for a safe embed.",
-    "Such HTML can run code in readers' browsers or load other sites' trackers.",
+    "Such HTML can run code in readers' browsers, send them to another site, restyle or hide "
+    "the page, collect what they type or load other sites' trackers. Attribute lists count "
+    "too: `[text](page.md){onclick=…}`.",
     LINKS,
 ))
 UNSAFE_URL = register(Rule(
