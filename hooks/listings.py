@@ -96,3 +96,19 @@ def facet_counts(pages: Sequence[ListingPage], kind: str) -> list[tuple[str, int
         if page.kind == kind:
             counts[page.key] = counts.get(page.key, 0) + len(page.stories)
     return sorted(counts.items())
+
+
+def listing_title(listing: ListingPage, strings: Mapping[str, str], name: str) -> str:
+    """The page title of a listing page, as its heading says it (`strings`: the `site:` strings
+    of data/ui/<lang>.yml; `name`: the theme or region name), with the page number after the
+    first page."""
+    if listing.kind == "theme":
+        title = strings["stories_theme_title"].format(name=name)
+    elif listing.kind == "region":
+        title = strings["stories_region_title"].format(name=name)
+    else:
+        title = strings["stories_title"]
+    if listing.number > 1:
+        page = strings["pagination_page"].format(number=listing.number, total=listing.total_pages)
+        title = f"{title} — {page}"
+    return title

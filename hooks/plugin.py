@@ -7,6 +7,7 @@ per language. Work that is the same for the whole site happens only after the la
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Sequence
@@ -71,6 +72,7 @@ from hooks.listings import (
     build_listings,
     facet_counts,
     listing_languages,
+    listing_title,
 )
 from hooks.markup import wrap_tables
 from hooks.reporting import content_info, content_warning
@@ -101,6 +103,9 @@ RESULTS_SRC = "results.md"
 def lrp_strings(plugin: LatvianRomaPlatformPlugin, key: str) -> str:
     return site_data.ui_strings(plugin.language, plugin.data_dir)["site"][key]
 
+
+# What Python-Markdown's toc extension writes as the title of every heading's "¶" link.
+PERMALINK_TITLE = "Permanent link"
 
 # Editors work in Latvian and English; the reference pages exist in those two languages.
 EDITOR_LANGUAGES = frozenset({"lv", "en"})
@@ -616,7 +621,17 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def _generated_listing_file(self, listing: ListingPage, config: MkDocsConfig) -> File:
         # Generated pages hold interface text only; the Romani strings are still unreviewed.
         status = "unreviewed" if self.language == "rml" else "original"
-        front_matter = f"---\ntemplate: story-list.html\ntranslation: {status}\n---\n"
+        names = self._names(listing.kind) if listing.kind in ("theme", "region") else {}
+        title = listing_title(
+            listing,
+            site_data.ui_strings(self.language, self.data_dir)["site"],
+            names.get(listing.key, listing.key),
+        )
+        # A JSON string is a YAML string too, whatever quotes or colons the title holds.
+        front_matter = (
+            f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+            f"template: story-list.html\ntranslation: {status}\n---\n"
+        )
         return self._generated_file(
             listing.src_uri,
             listing.neutral_url,
@@ -856,6 +871,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        # The toc extension has one permalink title for every language; each page gets its own.
+        html = html.replace(
+            f'title="{PERMALINK_TITLE}"', f'title="{escape(lrp_strings(self, "permalink_title"))}"'
+        )
         story = self.stories_by_src.get(page.file.src_uri)
         if story is None:
             return html
@@ -963,6 +982,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     "sample": story.sample,
                     "place": place_label(story.meta.get("place"), region_names),
                     "date": story.published.isoformat() if story.published else "",
+                    "date_label": reuse.format_date(story.published, self.language)
+                    if story.published
+                    else "",
                     "themes": [
                         {"name": theme_names.get(t, t), "url": f"{home}stories/themes/{t}/"}
                         for t in story.themes

@@ -1,0 +1,93 @@
+"""What a visitor reads around the content: page titles, dates, tooltips, search excerpts."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.htmlscan import parse_html
+from tests.sitebuild import html_pages, page_language
+
+pytestmark = pytest.mark.build
+
+TITLE_RE = re.compile(r"<title>([^<]*)</title>")
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def test_no_page_is_titled_after_its_file_name(built_site: Path) -> None:
+    # A tab, a bookmark or a search result reading "Index" says nothing about the page.
+    generic = [
+        page.relative_to(built_site).as_posix()
+        for page in html_pages(built_site)
+        if (match := TITLE_RE.search(page.read_text(encoding="utf-8")))
+        and match.group(1).split(" - ")[0].strip().lower() in {"index", ""}
+    ]
+    assert generic == []
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("stories/themes/music/index.html", "Stāsti: Mūzika"),
+        ("en/stories/themes/music/index.html", "Stories: Music"),
+        ("en/stories/regions/kurzeme/index.html", "Stories from Courland (Kurzeme)"),
+    ],
+)
+def test_a_theme_or_region_list_is_titled_as_its_heading(
+    built_site: Path, path: str, title: str
+) -> None:
+    html = (built_site / path).read_text(encoding="utf-8")
+    page = parse_html(html)
+    assert page.first("h1").text.strip() == title
+    match = TITLE_RE.search(html)
+    assert match and match.group(1).startswith(f"{title} - ")
+
+
+@pytest.mark.parametrize("language", ["lv", "en", "rml"])
+def test_story_cards_show_dates_as_the_story_pages_do(built_site: Path, language: str) -> None:
+    prefix = "" if language == "lv" else f"{language}/"
+    page = parse_html((built_site / prefix / "stories" / "index.html").read_text(encoding="utf-8"))
+    shown = [time.text.strip() for time in page.find_all("time")]
+    assert shown, "the story list shows no dates"
+    assert not [text for text in shown if ISO_DATE_RE.match(text)], shown
+    if language == "en":
+        assert all(re.match(r"^\d{1,2} [A-Z][a-z]+ \d{4}$", text) for text in shown), shown
+
+
+def test_heading_links_are_titled_in_the_pages_language(built_site: Path) -> None:
+    expected = {"lv": "Saite uz šo sadaļu", "en": "Link to this section", "rml": "Link"}
+    seen = {language: 0 for language in expected}
+    for page in html_pages(built_site):
+        language = page_language(built_site, page)
+        for anchor in parse_html(page.read_text(encoding="utf-8")).find_all(
+            "a", class_="headerlink"
+        ):
+            assert anchor.attrs.get("title") == expected[language], page
+            seen[language] += 1
+    assert all(seen.values()), seen
+
+
+def test_the_logo_is_drawn_in_white_and_not_announced_as_logo(built_site: Path) -> None:
+    home = parse_html((built_site / "index.html").read_text(encoding="utf-8"))
+    logos = [img for img in home.find_all("img") if "logo" in img.attrs.get("src", "")]
+    assert logos and all(img.attrs.get("alt") == "" for img in logos)
+    link = home.first("a", class_="md-header__button md-logo")
+    assert link is not None and link.attrs.get("aria-label") == "Latvijas romu platforma"
+    # An <img> cannot inherit the header's text colour: currentColor would be black on blue.
+    svg = (built_site / "assets" / "images" / "logo.svg").read_text(encoding="utf-8")
+    assert "currentColor" not in svg
+
+
+def test_search_excerpts_keep_labels_and_values_apart(built_site: Path) -> None:
+    texts = [
+        gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        for fragment in (built_site / "pagefind" / "fragment").glob("*.pf_fragment")
+    ]
+    with_facts = [text for text in texts if re.search(r"\bStoryteller\b", text)]
+    assert with_facts, "no English story fragment in the search index"
+    for text in with_facts:
+        assert not re.search(r"Storyteller(?![\ss])", text)
+        assert not re.search(r"Published\d", text)
