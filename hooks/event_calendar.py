@@ -15,7 +15,7 @@ import icalendar
 
 from hooks import site_data
 from hooks.build_date import RIGA
-from hooks.events import Event, in_language, place_label
+from hooks.events import Event, in_language, place_label, status_label
 from hooks.languages import url_prefix
 
 UID_DOMAIN = "latvian-roma-platform"
@@ -70,6 +70,9 @@ def event_to_ical(
         if event.end is not None and event.end > event.start:
             vevent.add("dtend", event.end.astimezone(RIGA))
     summary = f"{sample_label} {event.title}" if event.sample and sample_label else event.title
+    if event.status in ("cancelled", "postponed"):
+        # Most calendar apps show STATUS nowhere, so a called-off date would look like any other.
+        summary = f"{status_label(event.status, event.language)}: {summary}"
     vevent.add("summary", summary)
     description = "\n\n".join(part for part in (event.description, url) if part)
     if description:

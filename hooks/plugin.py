@@ -847,8 +847,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 url=event_calendar.event_page_url(event, site_url),
                 title=(f"{label} " if event.sample else "") + event.title,
                 summary=f"{events.format_when(event, self.language)}. {event.description}",
-                published=event.start,
-                updated=event.start,
+                # An entry cannot have changed after the feed itself: a coming event is news as
+                # of this build, a past one as of the day it took place.
+                published=min(event.start, stamp),
+                updated=min(event.start, stamp),
                 author=event.organiser or config.copyright or "",
                 categories=(events.status_label(event.status, self.language),),
                 language=self.language,
@@ -859,7 +861,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         (site_dir / feed_path).write_text(
             feeds.atom_feed(
                 feed_id=absolute(site_url, feed_path),
-                title=f"{config.site_name} — {lrp_strings(self, 'events_upcoming')}",
+                # Past events stay in the feed with their reports, so not "Upcoming events".
+                title=site_data.labels(self.language, self.data_dir)["events_calendar_name"],
                 subtitle=None,
                 site_url=absolute(site_url, url_prefix(self.language) + "events/"),
                 feed_url=absolute(site_url, feed_path),

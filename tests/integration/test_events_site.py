@@ -80,3 +80,47 @@ def test_results_page_table_matches_the_event_reports(built_site: Path) -> None:
     cells = " ".join(td.text.split()[0] for td in html.find_all("td") if td.text.split())
     assert str(totals["roma_representatives"]) in cells
     assert str(totals["public_administration"]) in cells
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "rml/"])
+def test_the_events_feed_holds_no_entry_newer_than_itself(built_site: Path, prefix: str) -> None:
+    import xml.etree.ElementTree as ET
+    from datetime import datetime
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built_site / prefix / "events" / "feed.xml").getroot()
+    updated = datetime.fromisoformat(feed.findtext(f"{atom}updated"))
+    entries = feed.findall(f"{atom}entry")
+    assert entries
+    for entry in entries:
+        for field in ("published", "updated"):
+            assert datetime.fromisoformat(entry.findtext(f"{atom}{field}")) <= updated
+    # Past events with their reports are in it too, so it is not called "Upcoming events".
+    assert "Upcoming" not in feed.findtext(f"{atom}title")
+
+
+@pytest.mark.parametrize("page", ["index.html", "en/about/index.html", "rml/events/index.html"])
+def test_every_page_points_feed_readers_to_the_languages_feeds(built_site: Path, page: str) -> None:
+    html = parse_html((built_site / page).read_text(encoding="utf-8"))
+    feeds = {
+        (link.attrs.get("type"), link.attrs.get("href", "").rsplit("/", 2)[-2:][0])
+        for link in html.find_all("link")
+        if "alternate" in link.attrs.get("rel", "").split()
+        and link.attrs.get("type", "").startswith("application/")
+    }
+    assert feeds == {
+        ("application/atom+xml", "stories"),
+        ("application/feed+json", "stories"),
+        ("application/atom+xml", "events"),
+    }
+    for link in html.find_all("link"):
+        if link.attrs.get("type", "").startswith("application/") and "feed" in link.attrs.get(
+            "href", ""
+        ):
+            assert (built_site / page).parent.joinpath(link.attrs["href"]).resolve().is_file()
+
+
+def test_the_story_list_links_its_feeds_visibly(built_site: Path) -> None:
+    html = parse_html((built_site / "en" / "stories" / "index.html").read_text(encoding="utf-8"))
+    links = {a.attrs.get("href", "").rsplit("/", 1)[-1] for a in html.find_all("a")}
+    assert {"feed.xml", "feed.json"} <= links

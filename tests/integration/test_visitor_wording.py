@@ -91,3 +91,19 @@ def test_search_excerpts_keep_labels_and_values_apart(built_site: Path) -> None:
     for text in with_facts:
         assert not re.search(r"Storyteller(?![\ss])", text)
         assert not re.search(r"Published\d", text)
+
+
+def test_a_shared_link_to_a_sample_story_says_it_is_illustrative(built_site: Path) -> None:
+    for path, label in (
+        ("stories/sample-music-teacher/index.html", "Ilustratīvs piemērs."),
+        ("en/stories/sample-music-teacher/index.html", "Illustrative example."),
+    ):
+        page = parse_html((built_site / path).read_text(encoding="utf-8"))
+        previews = [
+            meta.attrs.get("content", "")
+            for meta in page.find_all("meta")
+            if meta.attrs.get("property") == "og:description"
+            or meta.attrs.get("name") in {"description", "twitter:description"}
+        ]
+        assert len(previews) == 3
+        assert all(text.startswith(f"{label} ") for text in previews), previews

@@ -139,3 +139,15 @@ def test_file_paths_follow_the_language_prefix() -> None:
     assert event_ics_path(event()) == "events/annual-meeting/annual-meeting.ics"
     assert event_ics_path(event(language="en")) == "en/events/annual-meeting/annual-meeting.ics"
     assert calendar_path("rml") == "rml/events/calendar.ics"
+
+
+def test_a_called_off_date_says_so_in_its_title_where_calendars_show_no_status() -> None:
+    def summary(value: str, language: str = "en") -> str:
+        vevent = only_event(single_event_ics(event(status=value, language=language), URL, BUILT))
+        return str(vevent["SUMMARY"])
+
+    assert summary("cancelled") == "Cancelled: Ikgadējā sanāksme"
+    assert summary("postponed") == "Postponed: Ikgadējā sanāksme"
+    assert summary("postponed", "lv").endswith(": Ikgadējā sanāksme")
+    assert summary("postponed", "lv") != summary("postponed")
+    assert summary("scheduled") == summary("moved_online") == "Ikgadējā sanāksme"
