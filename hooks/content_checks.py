@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 import jsonschema_rs
 
-from hooks import check_cache, file_digests, rules, terminology
+from hooks import check_cache, file_digests, rules, site_data, terminology
 from hooks.citations import CITATION_RE
 from hooks.frontmatter import (
     ContentText,
@@ -630,6 +630,7 @@ def _story_issues(
                 rules.BROKEN_IMAGE, content.line_of(path), dotted(path), image["file"],
                 f"{folder}/{image['file']}", index,
             ))
+    issues.extend(_theme_and_region_issues(content, index, skip))
     consent = data.get("consent") if isinstance(data.get("consent"), dict) else None
     if consent is None:
         return issues
@@ -673,6 +674,51 @@ def _story_issues(
             issues.append(Issue(rules.PLACE_HIDDEN, content.line_of(("place", key)),
                                 f"place.{key}",
                                 f"`place.shown` is `{shown}` but `place.{key}` is filled in"))
+    return issues
+
+
+def _known_keys(index: TreeIndex, kind: str) -> list[str]:
+    # The project's own data/ when it has one (as the build reads it), else the tool's.
+    data_dir = index.root / "data"
+    if not (data_dir / f"{kind}.yml").is_file():
+        data_dir = site_data.DATA_DIR
+    table = site_data.themes(data_dir) if kind == "themes" else site_data.regions(data_dir)
+    return list(table)
+
+
+def _unknown_key_issue(
+    rule: Rule, value: Any, known: list[str], line: int, field_name: str
+) -> Issue:
+    text = str(value)
+    close = difflib.get_close_matches(_slugify(text), known, n=1, cutoff=0.6)
+    hint = f"Did you mean `{close[0]}`? " if close else ""
+    return Issue(rule, line, field_name, f"`{_short(text)}` is not one of {', '.join(known)}",
+                 f"{hint}{rule.fix}")
+
+
+def _theme_and_region_issues(
+    content: ContentText, index: TreeIndex, skip: set[KeyPath]
+) -> list[Issue]:
+    data = content.data or {}
+    issues: list[Issue] = []
+    themes = data.get("themes")
+    if isinstance(themes, list) and ("themes",) not in skip:
+        known = _known_keys(index, "themes")
+        for number, theme in enumerate(themes):
+            if isinstance(theme, str) and theme not in known and ("themes", number) not in skip:
+                issues.append(_unknown_key_issue(
+                    rules.UNKNOWN_THEME, theme, known, content.line_of(("themes", number)),
+                    f"themes.{number}",
+                ))
+    place_data = data.get("place") if isinstance(data.get("place"), dict) else {}
+    region = place_data.get("region")
+    if isinstance(region, str) and region.strip() and ("place", "region") not in skip:
+        known = _known_keys(index, "regions")
+        if region not in known:
+            issues.append(_unknown_key_issue(
+                rules.UNKNOWN_REGION, region, known, content.line_of(("place", "region")),
+                "place.region",
+            ))
     return issues
 
 

@@ -236,6 +236,22 @@ NESTED_EVENT = register(Rule(
 
 FIELDS = "Front matter fields"
 
+UNKNOWN_THEME = register(Rule(
+    "LRP062", "unknown-theme", "error",
+    "Each entry of `themes:` is a key from `data/themes.yml`.",
+    "Use one of the keys listed in the message, or ask the web team to add a new theme.",
+    "An unknown theme would get a list page without a name, in no language.",
+    FIELDS,
+))
+UNKNOWN_REGION = register(Rule(
+    "LRP063", "unknown-region", "error",
+    "`place.region` is a key from `data/regions.yml`, in lowercase.",
+    "Use one of the keys listed in the message, e.g. `latgale`.",
+    "A region written another way (`Latgale`, `Latgales reģions`) would get a second, nameless "
+    "region page beside the real one.",
+    FIELDS,
+))
+
 REQUIRED_FIELD = register(Rule(
     "LRP020", "required-field", "error",
     "Fields the content type needs (such as `title`) must be present.",

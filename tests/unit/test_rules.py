@@ -501,7 +501,7 @@ def test_language_versions_with_different_consent_are_an_error(tmp_path):
 
 def test_hidden_town_written_in_front_matter_is_a_warning(tmp_path):
     root = project(tmp_path)
-    edit(root, STORY, "  region: Latgale", "  town: Rēzekne\n  region: Latgale")
+    edit(root, STORY, "  region: latgale", "  town: Rēzekne\n  region: latgale")
     assert where(check(root)) == {("LRP050", STORY, line_of(root, STORY, "town: Rēzekne"))}
 
 
@@ -741,3 +741,29 @@ def test_a_wrongly_named_story_file_gets_one_rename_hint_not_a_flood_of_field_er
     findings = [item for item in check(root) if item.path == "stories/anna-rudevica/Index.en.md"]
     assert [item.rule_id for item in findings] == ["LRP015"]
     assert "Rename it to `index.en.md`" in findings[0].message
+
+
+# -- themes and regions ------------------------------------------------------------------------
+
+
+def test_a_region_written_as_its_name_gets_its_key_suggested(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  region: latgale", "  region: Latgale")
+    findings = [item for item in check(root) if item.rule_id == "LRP063"]
+    assert [(item.path, item.line, item.field) for item in findings] == [
+        (STORY, line_of(root, STORY, "region: Latgale"), "place.region")
+    ]
+    assert "Did you mean `latgale`?" in findings[0].message
+
+
+def test_an_unknown_theme_is_an_error_on_its_line(tmp_path):
+    root = project(tmp_path)
+    text = (root / STORY).read_text(encoding="utf-8")
+    themes_line = next(line for line in text.split("\n") if line.startswith("themes:"))
+    edit(root, STORY, themes_line, "themes:\n  - music\n  - musik")
+    findings = [item for item in check(root) if item.rule_id == "LRP062"]
+    assert [(item.line, item.field) for item in findings] == [
+        (line_of(root, STORY, "- musik"), "themes.1")
+    ]
+    assert "Did you mean `music`?" in findings[0].message
+    assert "family" in findings[0].message  # the keys an editor may use
