@@ -702,6 +702,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             "contacts": site_data.contacts(self.data_dir),
             "root": root,
             "home": root + url_prefix(self.language),
+            # The 404 page has no page of its own to switch to: its switcher leads home.
+            "language_homes": {code: root + url_prefix(code) for code in LANGUAGE_CODES},
             "languages": LANGUAGES,
         }
 

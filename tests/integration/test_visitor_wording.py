@@ -107,3 +107,27 @@ def test_a_shared_link_to_a_sample_story_says_it_is_illustrative(built_site: Pat
         ]
         assert len(previews) == 3
         assert all(text.startswith(f"{label} ") for text in previews), previews
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("404.html", "Lapa nav atrasta"), ("en/404.html", "Page not found"), ("rml/404.html", None)],
+)
+def test_the_not_found_page_speaks_its_language_and_switches_to_home_pages(
+    built_site: Path, path: str, heading: str | None
+) -> None:
+    from tests.sitebuild import TEST_SITE_URL
+
+    page = parse_html((built_site / path).read_text(encoding="utf-8"))
+    h1 = page.first("h1")
+    assert h1 is not None and h1.text.strip() and h1.text.strip() != "404 - Not found"
+    if heading:
+        assert h1.text.strip() == heading
+    root = TEST_SITE_URL.split("/", 3)[3]
+    switcher = {
+        a.attrs["hreflang"]: a.attrs["href"] for a in page.find_all("a", class_="md-select__link")
+    }
+    assert switcher == {"lv": f"/{root}", "en": f"/{root}en/", "rml": f"/{root}rml/"}
+    links = [a.attrs.get("href", "") for a in page.find_all("a")]
+    prefix = path.removesuffix("404.html")
+    assert f"/{root}{prefix}" in links and f"/{root}{prefix}search/" in links
