@@ -773,8 +773,19 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
     return issues
 
 
+def _same_name_elsewhere(name: str, index: TreeIndex) -> str | None:
+    """The nearest-to-the-top file (or page, by its neutral name) called `name`, if any."""
+    if name.endswith(".md"):
+        neutral = split_language_suffix(name)[0]
+        found = [key for key in index.md_variants if key.rpartition("/")[2] == neutral]
+    else:
+        found = [path for path in index.files if path.rpartition("/")[2] == name]
+    return min(found, key=lambda path: (path.count("/"), path)) if found else None
+
+
 def _missing_file_issue(
-    rule: Rule, line: int, field_name: str, written: str, resolved: str, index: TreeIndex
+    rule: Rule, line: int, field_name: str, written: str, resolved: str, index: TreeIndex,
+    page_dir: str | None = None,
 ) -> Issue:
     directory, _, name = resolved.rpartition("/")
     where = resolved if resolved.startswith("stories/") else f"docs/{resolved}"
@@ -782,6 +793,10 @@ def _missing_file_issue(
     neutral_candidates = sorted({split_language_suffix(candidate)[0] for candidate in candidates})
     close = difflib.get_close_matches(name, [*candidates, *neutral_candidates], n=1, cutoff=0.6)
     hint = f"Did you mean `{close[0]}`? " if close else ""
+    elsewhere = None if close or page_dir is None else _same_name_elsewhere(name, index)
+    if elsewhere is not None:
+        # A page linked as if it sat next to this one: give the path from here.
+        hint = f"Did you mean `{posixpath.relpath(elsewhere, page_dir or '.')}`? "
     what = "image" if rule is rules.BROKEN_IMAGE else "link"
     return Issue(rule, line, field_name,
                  f"The {what} `{_short(written, 80)}` points to `{where}`, which does not exist",
@@ -855,7 +870,7 @@ def _link_issues(
             if posixpath.splitext(path)[1].lower() in _IMAGE_SUFFIXES
             else rules.BROKEN_LINK
         )
-        issues.append(_missing_file_issue(rule, line, "", target, resolved, index))
+        issues.append(_missing_file_issue(rule, line, "", target, resolved, index, directory))
     return issues
 
 

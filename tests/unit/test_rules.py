@@ -767,3 +767,12 @@ def test_an_unknown_theme_is_an_error_on_its_line(tmp_path):
     ]
     assert "Did you mean `music`?" in findings[0].message
     assert "family" in findings[0].message  # the keys an editor may use
+
+
+def test_a_page_linked_as_if_it_sat_next_to_this_one_gets_the_path_from_here(tmp_path):
+    root = project(tmp_path)
+    # The fixture has docs/about.lv.md; from an event it is one folder up.
+    edit(root, EVENT, "\n---\n", "\n---\n\n[Par mums](about.md)\n")
+    findings = [item for item in check(root) if item.path == EVENT and item.rule_id == "LRP030"]
+    assert len(findings) == 1
+    assert "Did you mean `../about.md`?" in findings[0].message
