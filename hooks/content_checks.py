@@ -25,7 +25,7 @@ import os
 import posixpath
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -1054,9 +1054,18 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
         if len(versions) < 2:
             continue
         versions.sort(key=lambda r: (r.path.language != DEFAULT_LANGUAGE, r.path.rel))
-        reference = versions[0]
+        # The block most versions share is the reference (the Latvian one on a tie), so that a
+        # slip in one file is reported on that file, not on the ones that are right.
+        shared = Counter(repr(sorted(v.data["consent"].items())) for v in versions)  # type: ignore[index]
+        most = max(shared.values())
+        reference = next(
+            v for v in versions
+            if shared[repr(sorted(v.data["consent"].items()))] == most  # type: ignore[index]
+        )
         reference_consent = reference.data["consent"]  # type: ignore[index]
-        for other in versions[1:]:
+        for other in versions:
+            if other is reference:
+                continue
             consent = other.data["consent"]  # type: ignore[index]
             differing = sorted(
                 key for key in set(consent) | set(reference_consent)
@@ -1066,7 +1075,8 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
                 findings.append(finding(other.path.rel, Issue(
                     rules.CONSENT_MISMATCH, other.consent_line, "consent",
                     f"`consent` differs from {reference.path.rel} in: {', '.join(differing)}",
-                    f"Copy the `consent:` block of {reference.path.rel} into this file.",
+                    "Make the `consent:` block the same in every language version, as the "
+                    "consent record says.",
                 )))
     return findings
 

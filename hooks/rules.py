@@ -410,7 +410,7 @@ CONSENT_PHOTOS = register(Rule(
 CONSENT_MISMATCH = register(Rule(
     "LRP049", "consent-mismatch", "error",
     "All language versions of a story carry the same consent details.",
-    "Copy the `consent:` block of the Latvian version into the other languages.",
+    "Make the `consent:` block the same in every language version, as the consent record says.",
     "", TYPES,
 ))
 PLACE_HIDDEN = register(Rule(

@@ -776,3 +776,18 @@ def test_a_page_linked_as_if_it_sat_next_to_this_one_gets_the_path_from_here(tmp
     findings = [item for item in check(root) if item.path == EVENT and item.rule_id == "LRP030"]
     assert len(findings) == 1
     assert "Did you mean `../about.md`?" in findings[0].message
+
+
+def test_a_consent_slip_in_the_latvian_version_is_reported_there_not_on_the_two_that_agree(
+    tmp_path,
+):
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "languages: [lv, en]", "languages: [lv, en, rml]")
+    shutil.copy(root / STORY_EN, root / "stories/anna-rudevica/index.rml.md")
+    edit(root, STORY, "  date: 2026-02-01", "  date: 2026-02-02")
+    findings = [item for item in check(root) if item.rule_id == "LRP049"]
+    assert [(item.path, item.line) for item in findings] == [
+        (STORY, line_of(root, STORY, "consent:"))
+    ]
+    assert "date" in findings[0].message and "index.en.md" in findings[0].message
