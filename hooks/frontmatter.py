@@ -207,6 +207,23 @@ def _first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
+def _line_without_colon_before(lines: list[str], index: int) -> int | None:
+    """The line before `index` if it looks like a field whose `:` is missing."""
+    if index >= len(lines):
+        return None
+    before = index - 1
+    while before >= 0 and not lines[before].strip():
+        before -= 1
+    if before < 0:
+        return None
+    previous, current = lines[before], lines[index]
+    stripped = previous.strip()
+    same_indent = len(previous) - len(previous.lstrip()) == len(current) - len(current.lstrip())
+    if same_indent and ":" not in stripped and not stripped.startswith(("#", "-", "---")):
+        return before
+    return None
+
+
 def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) -> Issue:
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
@@ -242,6 +259,16 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
             "Replace the tab with spaces (two per level).",
         )
     if "mapping values are not allowed" in problem:
+        missing_colon = _line_without_colon_before(yaml_text.splitlines(), line_index)
+        if missing_colon is not None:
+            # `title "Anna"` runs on into the next line, where YAML first notices a problem.
+            return Issue(
+                rules.YAML_SYNTAX,
+                first_line + missing_colon,
+                "",
+                "This line has no `:` between the field name and its value",
+                'Write it as `name: value`, for example `title: "Anna no Talsiem"`.',
+            )
         return Issue(
             rules.YAML_SYNTAX,
             line,

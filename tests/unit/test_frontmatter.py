@@ -235,3 +235,12 @@ def test_the_next_build_reuses_saved_front_matter_but_never_for_changed_bytes(
     monkeypatch.undo()
     story.write_text("---\ntitle: Otrais\n---\n\nTeksts.\n", encoding="utf-8")  # same size
     assert frontmatter.read_front_matter(story) == {"title": "Otrais"}
+
+
+def test_a_missing_colon_is_reported_on_the_line_that_lacks_it():
+    content = parse_content('---\ntitle "Anna no Talsiem"\nsummary: Anna stāsta.\n---\n')
+    assert [(issue.rule.id, issue.line) for issue in content.issues] == [("LRP001", 2)]
+    assert "no `:`" in content.issues[0].message()
+    # A colon inside a value is still explained as before.
+    nested = parse_content("---\ntitle: Romi: vēsture\n---\n")
+    assert "double quotes" in nested.issues[0].message()
