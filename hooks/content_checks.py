@@ -114,6 +114,14 @@ _FILESYSTEM_ROOTS = (
 _WINDOWS_PATH_RE = re.compile(r"^[a-zA-Z]:[\\/]|^\\\\")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MARKDOWN_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\(|<img\b", re.IGNORECASE)
+# Where a page would show something from another website: `![…](https://…)`, `<img src=…>`,
+# `<source srcset=…>`, `<video poster=…>`.
+_EXTERNAL_MEDIA_RE = re.compile(
+    r"!\[[^\]\n]*\]\(\s*<?\s*((?:https?:)?//[^\s)>]*)"
+    r"|<(?:img|source|video|audio|picture|track)\b[^<>]*?\s(?:src|srcset|poster)\s*=\s*[\"']?"
+    r"\s*((?:https?:)?//[^\s\"'>]*)",
+    re.IGNORECASE,
+)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -230,6 +238,8 @@ class TreeIndex:
     content: list[str] = field(default_factory=list)  # project-relative content .md files
     # Project-relative files named like Markdown but not `.md` (`x.markdown`, `x.MD`, `x.md.txt`).
     misnamed: list[str] = field(default_factory=list)
+    # Files of story folders other than their texts: the site publishes none of them as they are.
+    story_files: set[str] = field(default_factory=set)
 
     def add(self, docs_path: str) -> None:
         self.files.add(docs_path)
@@ -263,7 +273,10 @@ def build_index(project_root: Path) -> TreeIndex:
                     if entry.is_dir(follow_symlinks=False):
                         stack.append((entry.path, rel))
                         continue
-                    index.add(f"{docs_dir}/{entry.name}" if docs_dir else entry.name)
+                    docs_path = f"{docs_dir}/{entry.name}" if docs_dir else entry.name
+                    index.add(docs_path)
+                    if folder == "stories" and not entry.name.endswith(".md"):
+                        index.story_files.add(docs_path)
                     if any(rel.startswith(skipped + "/") for skipped in SKIPPED_FOLDERS):
                         continue
                     if entry.name.endswith(".md"):
@@ -479,6 +492,14 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     data: dict[str, Any] | None = None
     consent_line: int = 1
+    # Links into a part of a page: (target as resolved from docs/, "" for this page, anchor,
+    # line, the link as written). Checked across files, since the target may change alone.
+    anchor_links: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # The story's photos that exist: (file name, line, field), checked across files because
+    # a photo can change while the text does not.
+    photos: list[tuple[str, int, str]] = field(default_factory=list)
+    # Anchors the file's plain headings give (hooks/anchors.py), read while its text is at hand.
+    heading_anchors: frozenset[str] = frozenset()
 
 
 def _issue_findings(rel: str, issues: Iterable[Issue]) -> list[Finding]:
@@ -609,6 +630,21 @@ def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]
                                 "The translation is unreviewed and nobody is named as "
                                 "translator"))
     return issues
+
+
+def _existing_photos(
+    content: ContentText, place: ContentPath, index: TreeIndex, skip: set[KeyPath]
+) -> list[tuple[str, int, str]]:
+    folder = place.docs_path.rpartition("/")[0]
+    images = (content.data or {}).get("images")
+    photos = []
+    for number, image in enumerate(images if isinstance(images, list) else []):
+        path = ("images", number, "file")
+        if not isinstance(image, dict) or not isinstance(image.get("file"), str) or path in skip:
+            continue
+        if f"{folder}/{image['file']}" in index.files and "/" not in image["file"]:
+            photos.append((image["file"], content.line_of(path), dotted(path)))
+    return photos
 
 
 def _story_issues(
@@ -809,8 +845,12 @@ def _unsafe_url(target: str) -> bool:
 
 
 def _link_issues(
-    targets: Iterable[tuple[str, int]], place: ContentPath, index: TreeIndex
+    targets: Iterable[tuple[str, int]],
+    place: ContentPath,
+    index: TreeIndex,
+    anchor_links: list[tuple[str, str, int, str]] | None = None,
 ) -> list[Issue]:
+    """Problems of the links; links into a part of a page are added to `anchor_links`."""
     issues: list[Issue] = []
     directory = place.docs_path.rpartition("/")[0]
     for written, line in targets:
@@ -830,8 +870,12 @@ def _link_issues(
             issues.append(Issue(rules.OUTSIDE_REPOSITORY, line, "",
                                 f"`{_short(target, 60)}` is a file on a computer, not on the site"))
             continue
-        if _SCHEME_RE.match(target) or target.startswith(("#", "//")):
-            continue  # web addresses, mailto:, tel: and anchors on the same page
+        if target.startswith("#"):
+            if anchor_links is not None and len(target) > 1:
+                anchor_links.append(("", unquote(target[1:]), line, target))
+            continue
+        if _SCHEME_RE.match(target) or target.startswith("//"):
+            continue  # web addresses, mailto:, tel:
         parts = urlsplit(target)
         path = unquote(parts.path)
         if not path:
@@ -863,7 +907,14 @@ def _link_issues(
             continue
         if resolved == ".":
             resolved = ""
+        if resolved in index.story_files:
+            issues.append(_story_folder_file_issue(target, resolved, line))
+            continue
         if _target_exists(resolved, path, index):
+            if anchor_links is not None and parts.fragment:
+                page = f"{resolved}/index.md".lstrip("/") if resolved in index.dirs else resolved
+                if page.endswith(".md"):
+                    anchor_links.append((page, unquote(parts.fragment), line, target))
             continue
         rule = (
             rules.BROKEN_IMAGE
@@ -871,6 +922,29 @@ def _link_issues(
             else rules.BROKEN_LINK
         )
         issues.append(_missing_file_issue(rule, line, "", target, resolved, index, directory))
+    return issues
+
+
+def _story_folder_file_issue(written: str, resolved: str, line: int) -> Issue:
+    name = resolved.rpartition("/")[2]
+    if posixpath.splitext(name)[1].lower() in _IMAGE_SUFFIXES:
+        return Issue(rules.STORY_FOLDER_FILE, line, "",
+                     f"`{_short(written, 60)}` is a photo in a story folder, which the site shows "
+                     "only from the front matter, not from the text")
+    return Issue(rules.STORY_FOLDER_FILE, line, "",
+                 f"`{_short(written, 60)}` links to a file of a story folder, which the site "
+                 "does not publish",
+                 "Put the file in `docs/assets/` and link it from there, or list a photo under "
+                 "`images:` in the front matter.")
+
+
+def _external_media_issues(prose: str, lines: _Lines) -> list[Issue]:
+    issues = []
+    for match in _EXTERNAL_MEDIA_RE.finditer(prose):
+        address = match.group(1) if match.group(1) is not None else match.group(2)
+        start = match.start(1) if match.group(1) is not None else match.start(2)
+        issues.append(Issue(rules.EXTERNAL_IMAGE, lines(start), "",
+                            f"`{_short(address, 60)}` would load a picture from another website"))
     return issues
 
 
@@ -889,7 +963,10 @@ def _target_exists(resolved: str, written_path: str, index: TreeIndex) -> bool:
 
 
 def _body_scan(
-    content: ContentText, place: ContentPath, index: TreeIndex
+    content: ContentText,
+    place: ContentPath,
+    index: TreeIndex,
+    anchor_links: list[tuple[str, str, int, str]] | None = None,
 ) -> tuple[list[Issue], str, _Lines, bool]:
     body = content.body
     prose = blank_code_and_comments(body)
@@ -921,8 +998,10 @@ def _body_scan(
             value = match.group(1).strip("\"'")
             if _unsafe_url(value):
                 targets.append((value, lines(match.start(1))))
-    issues.extend(_link_issues(targets, place, index))
+    issues.extend(_link_issues(targets, place, index, anchor_links))
     has_images = bool(_MARKDOWN_IMAGE_RE.search(prose))
+    if has_images or "<source" in prose or "<video" in prose:
+        issues.extend(_external_media_issues(prose, lines))
     return issues, prose, lines, has_images
 
 
@@ -967,8 +1046,13 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
     content = parse_content(text)
     issues.extend(content.issues)
     issues.extend(impossible_dates(content))
-    body_issues, prose, lines, has_images = _body_scan(content, place, index)
+    body_issues, prose, lines, has_images = _body_scan(
+        content, place, index, result.anchor_links
+    )
     issues.extend(body_issues)
+    from hooks import anchors  # Python-Markdown's slugify; anchors imports this module
+
+    result.heading_anchors = anchors.plain_heading_anchors(prose)
     placeholder_issues, skip = _placeholder_issues(content, prose)
     issues.extend(placeholder_issues)
     if isinstance(content.data, dict):
@@ -982,6 +1066,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
     if isinstance(content.data, dict):
         if place.kind == "story":
             issues.extend(_story_issues(content, place, index, today, skip, has_images))
+            result.photos = _existing_photos(content, place, index, skip)
         elif place.kind == "event":
             issues.extend(_event_issues(content, skip))
         elif place.kind == "heritage":
@@ -1101,6 +1186,92 @@ def _story_image_findings(results: list[FileResult], project_root: Path) -> list
                     f"The image is {size / 1024 / 1024:.1f} MB; the limit is "
                     f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
                 )))
+    return findings
+
+
+def _photo_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
+    """What the build would refuse in each photo, reported once, where the first text names it."""
+    from hooks import images  # Pillow: only when a story has photos
+
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for result in results:
+        folder = result.path.rel.rpartition("/")[0]
+        for name, line, field_name in result.photos:
+            if f"{folder}/{name}" in seen:
+                continue
+            seen.add(f"{folder}/{name}")
+            for problem in images.validate_source_image(project_root / folder / name):
+                # Size on disk is LRP006's, for every file of the folder; a missing file LRP031's.
+                if problem.rule_id in ("", rules.IMAGE_TOO_LARGE.id, rules.BROKEN_IMAGE.id):
+                    continue
+                rule = rules.rule_by_id(problem.rule_id)
+                problem_text, _, fix = problem.message.partition(": ")
+                findings.append(finding(result.path.rel, Issue(
+                    rule, line, field_name, problem_text,
+                    f"{fix[:1].upper()}{fix[1:]}." if fix else "",
+                )))
+    return findings
+
+
+def _anchor_target(page: str, source: ContentPath, pages: dict[str, str]) -> str | None:
+    """The project file a reader of `source` gets for the page `page` (from docs/)."""
+    if not page:
+        return source.rel
+    directory, _, name = page.rpartition("/")
+    neutral, suffix = split_language_suffix(name)
+    if suffix is not None:
+        return pages.get(page)
+    stem = neutral[: -len(".md")]
+    prefix = f"{directory}/{stem}" if directory else stem
+    language = source.language or DEFAULT_LANGUAGE
+    # The reader's language first, then the Latvian page the build falls back to.
+    candidates = [f"{prefix}.{language}.md"]
+    if language == DEFAULT_LANGUAGE:
+        candidates.append(f"{prefix}.md")
+    candidates += [f"{prefix}.{DEFAULT_LANGUAGE}.md", f"{prefix}.md"]
+    return next((pages[c] for c in candidates if c in pages), None)
+
+
+def _anchor_findings(
+    results: list[FileResult], project_root: Path, index: TreeIndex
+) -> list[Finding]:
+    if not any(result.anchor_links for result in results):
+        return []
+    from hooks import anchors  # Python-Markdown: only when some link points into a page
+
+    pages = {
+        rel[len("docs/") :] if rel.startswith("docs/") else rel: rel for rel in index.content
+    }
+    mkdocs_yml = project_root / "mkdocs.yml"
+    headings = (
+        {result.path.rel: result.heading_anchors for result in results}
+        if anchors.plain_headings_apply(mkdocs_yml) else {}
+    )
+    findings: list[Finding] = []
+    for result in results:
+        for page, anchor, line, written in result.anchor_links:
+            target = _anchor_target(page, result.path, pages)
+            if target is None:
+                continue  # a page the build makes itself (story lists), whose anchors vary
+            if anchor in headings.get(target, ()):
+                continue
+            language = classify(target).language or DEFAULT_LANGUAGE
+            if anchors.has_anchor(project_root / target, anchor, language, mkdocs_yml):
+                continue
+            present = anchors.anchors_of_file(project_root / target, language, mkdocs_yml)
+            named = [a for a in present if not a.startswith(("fn:", "fnref:", "cite-"))]
+            close = difflib.get_close_matches(anchor, named, n=1, cutoff=0.6)
+            hint = f"Did you mean `#{close[0]}`? " if close else ""
+            if target == result.path.rel:
+                problem = (f"The link `{_short(written, 60)}` names no heading or anchor of "
+                           "this page")
+            else:
+                problem = (f"The link `{_short(written, 60)}` leads to `#{_short(anchor, 40)}`, "
+                           f"which `{target}` does not have")
+            findings.append(finding(result.path.rel, Issue(
+                rules.MISSING_ANCHOR, line, "", problem, f"{hint}{rules.MISSING_ANCHOR.fix}"
+            )))
     return findings
 
 
@@ -1227,6 +1398,8 @@ def _check(
     try:
         findings.extend(_cross_file_findings(results))
         findings.extend(_story_image_findings(results, project_root))
+        findings.extend(_photo_findings(results, project_root))
+        findings.extend(_anchor_findings(results, project_root, index))
     except Exception as error:  # noqa: BLE001
         findings.append(Finding(
             rels[0] if rels else ".", 1, rules.INTERNAL_ERROR.id, "error", "",

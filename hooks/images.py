@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 from PIL import Image, ImageCms, ImageOps
 
-from hooks import file_digests
+from hooks import file_digests, rules
 
 # Bump whenever the output for the same source could change (resampling, encoder settings, file
 # naming, colour handling); every cached derivative is then rebuilt.
@@ -83,6 +83,8 @@ _EXTENSIONS: dict[ImageFormat, str] = {"webp": "webp", "jpeg": "jpg"}
 class ImageProblem:
     severity: Severity
     message: str  # one line that ends with the fix
+    # The content rule (hooks/rules.py) an editor looks up; "" for the build's own failures.
+    rule_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -189,13 +191,17 @@ def _url(base_url: str, filename: str) -> str:
 
 def _unreadable(path: Path) -> ImageProblem:
     return ImageProblem(
-        "error", f"{path.name} is not a readable image: re-export it as JPEG or PNG"
+        "error",
+        f"{path.name} is not a readable image: re-export it as JPEG or PNG",
+        rules.UNUSABLE_IMAGE.id,
     )
 
 
 def _missing(path: Path) -> ImageProblem:
     return ImageProblem(
-        "error", f"{path.name} does not exist or cannot be read: check the file name"
+        "error",
+        f"{path.name} does not exist or cannot be read: check the file name",
+        rules.BROKEN_IMAGE.id,
     )
 
 
@@ -236,6 +242,7 @@ def validate_source_image(
                     f"{path.name} claims more than {limit:.0f} megapixels, which looks like a "
                     f"decompression bomb: re-export it at camera size (at most "
                     f"{max_megapixels:g} megapixels)",
+                    rules.UNUSABLE_IMAGE.id,
                 )
             ]
         # verify() reports damage as whatever the format plugin raises (SyntaxError, struct.error,
@@ -250,6 +257,7 @@ def validate_source_image(
                 "error",
                 f"{path.name} is only {width}×{height} px; the long side must be at least "
                 f"{min_width} px: use the original photo, not a thumbnail or a messenger copy",
+                rules.UNUSABLE_IMAGE.id,
             )
         )
     if size_bytes > max_bytes:
@@ -259,6 +267,7 @@ def validate_source_image(
                 f"{path.name} is {size_bytes / 1024 / 1024:.1f} MB (over "
                 f"{max_bytes / 1024 / 1024:.0f} MB); it is resized for the site, but export it "
                 "as a JPEG of at most 2400 px on the long side to keep the repository small",
+                rules.IMAGE_TOO_LARGE.id,
             )
         )
     megapixels = width * height / 1_000_000
@@ -268,6 +277,7 @@ def validate_source_image(
                 "warning",
                 f"{path.name} has {megapixels:.1f} megapixels (over {max_megapixels:g}); it is "
                 "resized for the site, but export it at most 2400 px on the long side",
+                rules.IMAGE_TOO_MANY_PIXELS.id,
             )
         )
     return problems
@@ -387,7 +397,7 @@ def _load_manifest(folder: Path, key: str) -> tuple[ImageSet, list[ImageProblem]
             return None
         image_set = ImageSet.from_dict(data)
         problems = [
-            ImageProblem(severity="warning", message=str(p["message"]))
+            ImageProblem("warning", str(p["message"]), str(p.get("rule_id", "")))
             for p in data.get("warnings", [])
         ]
     except (OSError, ValueError, KeyError, TypeError):
@@ -562,7 +572,10 @@ def process_source(source: Path, cache_dir: Path, widths: Sequence[int]) -> Proc
         manifest = {
             "pipeline_version": PIPELINE_VERSION,
             **image_set.as_dict(),
-            "warnings": [{"severity": p.severity, "message": p.message} for p in problems],
+            "warnings": [
+                {"severity": p.severity, "message": p.message, "rule_id": p.rule_id}
+                for p in problems
+            ],
         }
         (temp / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         if final.exists():

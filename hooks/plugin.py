@@ -274,9 +274,12 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         for source, problems in sorted(found.items()):
             relative = source.relative_to(self.project_root).as_posix()
             for problem in problems:
+                rule = f"{problem.severity} {problem.rule_id}: " if problem.rule_id else ""
                 if problem.severity == "error":
-                    errors.append(f"{relative}: {problem.message}")
-                else:
+                    errors.append(f"{relative}: {rule}{problem.message}")
+                elif not problem.rule_id:
+                    # A warning with a rule came from the photo's header, which the content
+                    # check read at the start of the build and has already printed.
                     content_warning(f"{relative}: {problem.message}")
         # A card is missing when its photo failed, which is named above; otherwise say so.
         if not errors:

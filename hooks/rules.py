@@ -150,6 +150,22 @@ IMAGE_TOO_LARGE = register(Rule(
     "Resize the image to at most 2,400 pixels on the long side and save it as JPEG or WebP.",
     "", FILE,
 ))
+UNUSABLE_IMAGE = register(Rule(
+    "LRP008", "unusable-image", "error",
+    "A story's photo is a readable image at least 800 pixels on its long side.",
+    "Use the original photo (JPEG or PNG), not a thumbnail, a screenshot or a messenger copy.",
+    "The build cannot make the site's image sizes from a damaged, tiny or oversized file and "
+    "stops. The check reads each photo's header; damage further inside the file (a photo cut "
+    "off while copying) shows only when the build decodes it, under the same rule.",
+    FILE,
+))
+IMAGE_TOO_MANY_PIXELS = register(Rule(
+    "LRP009", "image-too-many-pixels", "warning",
+    "A story's photo has at most 40 megapixels.",
+    "Export the photo at most 2,400 pixels on the long side; the site resizes it anyway.",
+    "Such a photo is still published, but it makes the repository and every build slower.",
+    FILE,
+))
 PLACEHOLDER = register(Rule(
     "LRP007", "scaffold-placeholder", "error",
     "No `TODO(…)` placeholder from the template may stay in a file.",
@@ -342,6 +358,35 @@ UNSAFE_URL = register(Rule(
     "Links and images must not use `javascript:`, `vbscript:` or `data:` addresses.",
     "Link to a normal web address, or save the image as a file next to the page.",
     "", LINKS,
+))
+
+MISSING_ANCHOR = register(Rule(
+    "LRP036", "missing-anchor", "error",
+    "A link to a place on a page (`page.md#part`, `#part`) names an anchor that page has.",
+    "Copy the anchor from the heading's ¶ link on the built page, or link to the whole page "
+    "without the `#…` part.",
+    "A heading's anchor is its text in lower case, without accents and punctuation, with `-` "
+    "between the words (`## Kas mēs esam` → `#kas-mes-esam`); `{#name}` after a heading sets "
+    "it. Each language version has its own headings, so the anchor is checked in the version "
+    "the reader gets.",
+    LINKS,
+))
+EXTERNAL_IMAGE = register(Rule(
+    "LRP037", "external-image", "error",
+    "Images are files in the project, not addresses on other websites.",
+    "Download the image (if its licence allows), save it next to the page and use its file name.",
+    "The site loads nothing from other websites, so that no one learns who reads it; the "
+    "browser refuses such an image and readers see an empty box.",
+    LINKS,
+))
+STORY_FOLDER_FILE = register(Rule(
+    "LRP038", "story-folder-file", "error",
+    "No page shows or links the files of a story folder directly in its text.",
+    "List the photo under `images:` in the front matter (with `alt:` and `credit:`); the page "
+    "shows it with its caption and credit.",
+    "Only the photos listed under `images:` are published, in web sizes and without location "
+    "data, and only when `consent.photos` is true.",
+    LINKS,
 ))
 
 # -- content types ---------------------------------------------------------------------------

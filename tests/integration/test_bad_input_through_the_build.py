@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.sitebuild import build_site, copy_project
 
@@ -62,6 +63,13 @@ CASES: dict[str, tuple[str, str | bytes, str, int]] = {
         2,
     ),
     "oversize file": ("docs/probe.lv.md", PAGE + ("Long text. " * 30000) + "\n", "LRP005", 1),
+    "missing anchor": ("docs/probe.lv.md", PAGE + "## Probe\n\n[Up](#prbe)\n", "LRP036", 9),
+    "picture from another website": (
+        "docs/probe.lv.md",
+        PAGE + "![Map](https://example.org/map.png)\n",
+        "LRP037",
+        7,
+    ),
 }
 
 
@@ -93,3 +101,22 @@ def test_duplicate_slugs_fail_the_build(clean_project: Path, tmp_path: Path) -> 
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "LRP012" in result.stderr or "LRP013" in result.stderr, result.stderr[-3000:]
+
+
+def test_a_thumbnail_photo_fails_the_build_at_the_story_line_that_lists_it(
+    clean_project: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(clean_project, project)
+    story = project / "stories" / "sample-music-teacher"
+    Image.new("RGB", (320, 240), (90, 60, 30)).save(story / "violin.jpg", "JPEG")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    lines = (story / "index.en.md").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if "file: violin.jpg" in text)
+    # The check names it before any page is built, in the first language version listing it.
+    assert f"stories/sample-music-teacher/index.en.md:{line}: error LRP008" in result.stderr, (
+        result.stderr[-3000:]
+    )
+    assert "320×240 px" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -144,7 +144,7 @@ def test_a_photo_damaged_past_its_header_fails_the_build_naming_it(tmp_path: Pat
     assert result.returncode != 0
     assert "Story images cannot be published:" in result.stderr
     assert (
-        "stories/broken/cut-off.jpg: cut-off.jpg is not a readable image: "
+        "stories/broken/cut-off.jpg: error LRP008: cut-off.jpg is not a readable image: "
         "re-export it as JPEG or PNG" in result.stderr
     ), result.stderr[-3000:]
     assert "Traceback" not in result.stderr

@@ -306,9 +306,12 @@ def test_links_in_code_and_comments_are_not_checked(tmp_path):
     assert check(root) == []
 
 
-def test_external_links_anchors_and_mail_are_not_checked(tmp_path):
+def test_external_links_mail_and_existing_anchors_pass(tmp_path):
     root = project(tmp_path)
-    body = "[a](https://example.org/x.md) [b](#virsraksts) [c](mailto:a@b.lv) [d](tel:+371)\n"
+    body = (
+        "## Virsraksts\n\n"
+        "[a](https://example.org/x.md) [b](#virsraksts) [c](mailto:a@b.lv) [d](tel:+371)\n"
+    )
     write(root, "docs/external.lv.md", page(body))
     assert check(root) == []
 
@@ -665,12 +668,14 @@ def test_markdown_link_forms_that_are_fine(tmp_path):
     body = (
         'Piezīme[^1] un [saite](about.md "Par mums") un [atstarpe](<about.md>).\n\n'
         "[^1]: Tihovska, 2010, 15. lpp.\n\n"
-        "[atsauce][par] un ![Foto](stories/anna-rudevica/portrait.jpg){ width=300 }\n\n"
+        "[atsauce][par] un ![Foto](assets/foto.png){ width=300 }\n\n"
         '[par]: about.md "Par"\n\n'
-        "| a | [sākums](index.md#virsraksts) |\n| --- | --- |\n\n"
+        "| a | [sākums](index.md#latvijas-romu-platforma) |\n| --- | --- |\n\n"
         '<a href="https://example.org/?a=1&b=2">ārēja</a> <https://example.org/x>\n'
     )
     write(root, "docs/links.lv.md", page(body))
+    (root / "docs/assets").mkdir(exist_ok=True)
+    (root / "docs/assets/foto.png").write_bytes(b"")
     assert check(root) == []
 
 
@@ -791,3 +796,149 @@ def test_a_consent_slip_in_the_latvian_version_is_reported_there_not_on_the_two_
         (STORY, line_of(root, STORY, "consent:"))
     ]
     assert "date" in findings[0].message and "index.en.md" in findings[0].message
+
+
+# -- what the build would refuse: photos and anchors ---------------------------------------
+# The build stops on a photo it cannot resize and on a link to a missing anchor; the quick
+# check must say so first, with the rule, instead of passing and leaving editors to a red build.
+
+PHOTO = "stories/anna-rudevica/portrait.jpg"
+
+
+def save_photo(root: Path, size: tuple[int, int]) -> None:
+    from PIL import Image
+
+    Image.linear_gradient("L").resize(size).convert("RGB").save(root / PHOTO, "JPEG")
+
+
+def test_a_photo_that_is_not_an_image_fails_the_check_at_its_front_matter_line(tmp_path):
+    root = project(tmp_path)
+    write(root, PHOTO, b"\xff\xd8\xff\xe0 a text file renamed to .jpg")
+    findings = check(root)
+    # Both language versions list the photo; it is reported once, in the first of them.
+    assert where(findings) == {("LRP008", STORY_EN, line_of(root, STORY_EN, "file: portrait"))}
+    assert findings[0].field == "images.0.file"
+    assert findings[0].message == (
+        "portrait.jpg is not a readable image. Re-export it as JPEG or PNG."
+    )
+
+
+def test_a_thumbnail_sized_photo_fails_the_check_with_its_size(tmp_path):
+    root = project(tmp_path)
+    save_photo(root, (400, 300))
+    findings = check(root)
+    assert [(item.rule_id, item.severity) for item in findings] == [("LRP008", "error")]
+    assert "400×300 px" in findings[0].message and "800 px" in findings[0].message
+
+
+def test_a_photo_of_too_many_megapixels_is_a_warning(tmp_path, monkeypatch):
+    from hooks import images
+
+    root = project(tmp_path)
+    save_photo(root, (1600, 1200))
+    monkeypatch.setattr(images, "MAX_MEGAPIXELS", 1.0)
+    findings = check(root)
+    assert [(item.rule_id, item.severity) for item in findings] == [("LRP009", "warning")]
+    assert "1.9 megapixels" in findings[0].message
+
+
+def test_a_photo_hidden_by_consent_is_still_checked(tmp_path):
+    # consent.photos can become true in a later pull request that does not touch the photo.
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "photos: true", "photos: false")
+    save_photo(root, (300, 200))
+    # LRP048 asks for consent or no photos; the photo's own problem is named alongside it.
+    assert {item.rule_id for item in check(root)} == {"LRP048", "LRP008"}
+
+
+def test_link_to_a_missing_heading_on_the_same_page_suggests_the_close_one(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/page.lv.md", page("## Kas mēs esam\n\nSkatīt [augšā](#kas-mes-esma).\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP036", "docs/page.lv.md", 7)}
+    assert "names no heading or anchor of this page" in findings[0].message
+    assert "Did you mean `#kas-mes-esam`?" in findings[0].message
+
+
+def test_link_to_a_missing_anchor_of_another_page_names_that_page(tmp_path):
+    root = project(tmp_path)
+    edit(root, "docs/index.lv.md", "(about.md)", "(about.md#kontakti)")
+    findings = check(root)
+    line = line_of(root, "docs/index.lv.md", "about.md#kontakti")
+    assert where(findings) == {("LRP036", "docs/index.lv.md", line)}
+    assert "`docs/about.lv.md` does not have" in findings[0].message
+
+
+def test_existing_anchors_of_headings_footnotes_and_html_pass(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/par/index.lv.md", page("## Romu mūzika\n\nTeksts.\n"))
+    body = (
+        "## Ievads\n\nTeksts[^1]. <span id=\"vieta\">Šeit</span>.\n\n[^1]: Piezīme.\n\n"
+        "[ievads](#ievads) [piezīme](#fn:1) [vieta](#vieta)\n"
+        "[mājas](index.md#latvijas-romu-platforma) [mape](par/#romu-muzika)\n"
+    )
+    write(root, "docs/page.lv.md", page(body))
+    write(root, "mkdocs.yml", "site_name: x\nmarkdown_extensions:\n  - footnotes\n  - md_in_html\n")
+    assert check(root) == []
+
+
+def test_a_custom_heading_id_counts_when_the_site_enables_attr_list(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/page.lv.md", page("## Kas mēs esam {#mes}\n\n[mēs](#mes)\n"))
+    assert "LRP036" in {item.rule_id for item in check(root)}  # without attr_list: no such id
+    write(root, "mkdocs.yml", "site_name: x\nmarkdown_extensions:\n  - attr_list\n"
+                              "  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n")
+    assert check(root) == []
+
+
+def test_anchor_is_checked_in_the_language_the_reader_gets(tmp_path):
+    root = project(tmp_path)
+    edit(root, "docs/index.en.md", "[about the platform](about.md)",
+         "[about the platform](about.md#par-platformu)\n[home](index.md#latvijas-romu-platforma)")
+    findings = check(root)
+    # The English home page has its own heading, so the Latvian anchor is missing there; there
+    # is no English about page, the build falls back to the Latvian one, and its anchor is found.
+    assert where(findings) == {
+        ("LRP036", "docs/index.en.md", line_of(root, "docs/index.en.md", "index.md#latvijas"))
+    }
+    assert "Did you mean `#latvian-roma-platform`?" in findings[0].message
+
+
+def test_a_picture_from_another_website_is_an_error(tmp_path):
+    root = project(tmp_path)
+    body = (
+        "![Karte](https://example.org/map.png)\n\n"
+        '<img alt="x" src="//cdn.example.org/x.png">\n\n'
+        "[Saite uz attēlu](https://example.org/map.png) un `![kods](https://example.org/a.png)`\n"
+    )
+    write(root, "docs/page.lv.md", page(body))
+    findings = check(root)
+    assert where(findings) == {("LRP037", "docs/page.lv.md", 5), ("LRP037", "docs/page.lv.md", 7)}
+    assert "`https://example.org/map.png` would load a picture from another website" in (
+        findings[0].message
+    )
+
+
+def test_a_story_photo_shown_from_the_text_is_an_error_that_points_to_the_front_matter(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "Mana vecmāmiņa dziedāja katru vakaru.",
+         "Mana vecmāmiņa dziedāja katru vakaru.\n\n![Anna](portrait.jpg)")
+    write(root, "docs/page.lv.md", page("[foto](stories/anna-rudevica/portrait.jpg)\n"))
+    findings = check(root)
+    assert where(findings) == {
+        ("LRP038", STORY, line_of(root, STORY, "![Anna](portrait.jpg)")),
+        ("LRP038", "docs/page.lv.md", 5),
+    }
+    assert all("`images:`" in item.message for item in findings)
+
+
+def test_a_story_photo_with_problems_reported_by_the_build_names_the_rule(tmp_path):
+    # The build's own message for a photo must carry the same rule ID as the check's.
+    from hooks import images
+
+    root = project(tmp_path)
+    save_photo(root, (400, 300))
+    [problem] = images.validate_source_image(root / PHOTO)
+    assert problem.rule_id == "LRP008"
+    assert rules.rule_by_id(problem.rule_id).severity == problem.severity
