@@ -758,7 +758,11 @@ def _theme_and_region_issues(
     return issues
 
 
-def _event_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
+# Days after an event before its page should say what happened (LRP054).
+REPORT_GRACE_DAYS = 14
+
+
+def _event_issues(content: ContentText, skip: set[KeyPath], today: dt.date) -> list[Issue]:
     data = content.data or {}
     issues: list[Issue] = []
     start = _when(data.get("start")) if ("start",) not in skip else None
@@ -775,6 +779,15 @@ def _event_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
                                 "registration.deadline",
                                 f"Registration closes ({registration['deadline']}) after the "
                                 f"event starts ({data['start']})"))
+    finished = end or start
+    took_place = data.get("status", "scheduled") in ("scheduled", "moved_online")
+    if finished and took_place and "report" not in data and ("status",) not in skip:
+        day = finished[0].date()
+        if (today - day).days > REPORT_GRACE_DAYS:
+            key = "end" if end else "start"
+            issues.append(Issue(rules.EVENT_REPORT_MISSING, content.line_of((key,)), "report",
+                                f"The event was on {day.isoformat()} and its page has no "
+                                "`report:`"))
     return issues
 
 
@@ -874,6 +887,9 @@ def _link_issues(
             if anchor_links is not None and len(target) > 1:
                 anchor_links.append(("", unquote(target[1:]), line, target))
             continue
+        if _insecure(target):
+            issues.append(_insecure_issue(target, line, ""))
+            continue
         if _SCHEME_RE.match(target) or target.startswith("//"):
             continue  # web addresses, mailto:, tel:
         parts = urlsplit(target)
@@ -923,6 +939,33 @@ def _link_issues(
         )
         issues.append(_missing_file_issue(rule, line, "", target, resolved, index, directory))
     return issues
+
+
+def _insecure(address: str) -> bool:
+    if address[:7].lower() != "http://":
+        return False
+    host = (urlsplit(address).hostname or "").lower()
+    return host not in ("localhost", "127.0.0.1", "::1")
+
+
+def _insecure_issue(address: str, line: int, field_name: str) -> Issue:
+    return Issue(rules.INSECURE_LINK, line, field_name,
+                 f"`{_short(address, 60)}` is an unencrypted `http://` address")
+
+
+def _front_matter_address_issues(content: ContentText) -> list[Issue]:
+    """`http://` addresses in the front matter (registration forms, online rooms, sources)."""
+    issues: list[Issue] = []
+    stack: list[tuple[KeyPath, Any]] = [((), content.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, number), item) for number, item in enumerate(value))
+        elif isinstance(value, str) and _insecure(value.strip()):
+            issues.append(_insecure_issue(value.strip(), content.line_of(path), dotted(path)))
+    return sorted(issues, key=lambda issue: issue.line)
 
 
 def _story_folder_file_issue(written: str, resolved: str, line: int) -> Issue:
@@ -1064,11 +1107,12 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
             issues.extend(schema_issues(content, place.kind, skip))
         issues.extend(_translation_issues(content, place))
     if isinstance(content.data, dict):
+        issues.extend(_front_matter_address_issues(content))
         if place.kind == "story":
             issues.extend(_story_issues(content, place, index, today, skip, has_images))
             result.photos = _existing_photos(content, place, index, skip)
         elif place.kind == "event":
-            issues.extend(_event_issues(content, skip))
+            issues.extend(_event_issues(content, skip, today))
         elif place.kind == "heritage":
             issues.extend(_heritage_issues(content, prose, lines))
     if place.language in ("lv", "en"):

@@ -389,6 +389,17 @@ STORY_FOLDER_FILE = register(Rule(
     LINKS,
 ))
 
+INSECURE_LINK = register(Rule(
+    "LRP039", "insecure-link", "warning",
+    "Web addresses start with `https://`, not `http://`.",
+    "Open the address in a browser and copy the `https://` address it shows; keep `http://` "
+    "only if the site has no other.",
+    "An `http://` page can be changed on its way to the reader, and browsers mark it as not "
+    "secure. Addresses of the computer itself (`http://localhost`, `http://127.0.0.1`) are "
+    "not reported.",
+    LINKS,
+))
+
 # -- content types ---------------------------------------------------------------------------
 
 TYPES = "Stories, heritage and events"
@@ -477,6 +488,16 @@ REGISTRATION_AFTER_START = register(Rule(
     "The registration deadline is not after the event starts.",
     "Correct `registration.deadline` (or `start:`).",
     "", TYPES,
+))
+EVENT_REPORT_MISSING = register(Rule(
+    "LRP054", "event-report-missing", "warning",
+    "Two weeks after an event, its page has a `report:`, or a `status:` that says it did not "
+    "take place.",
+    "Add `report:` with a `summary:` of what happened and the `participants:` numbers, or set "
+    "`status: cancelled` or `status: postponed`.",
+    "Until then the page still announces the event as if it were to come, in the lists, the "
+    "calendar and the feeds. Each language version has its own report.",
+    TYPES,
 ))
 CONSENT_NOT_YET_VALID = register(Rule(
     "LRP053", "consent-date-future", "warning",

@@ -942,3 +942,70 @@ def test_a_story_photo_with_problems_reported_by_the_build_names_the_rule(tmp_pa
     [problem] = images.validate_source_image(root / PHOTO)
     assert problem.rule_id == "LRP008"
     assert rules.rule_by_id(problem.rule_id).severity == problem.severity
+
+
+# -- smaller editor slips ------------------------------------------------------------------
+
+
+def test_an_http_address_is_a_warning_in_the_text_and_the_front_matter(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "url: https://example.org/register", "url: http://example.org/register")
+    body = "[vietne](http://example.org/) [lokāli](http://localhost:8000/) [droši](https://x.lv)\n"
+    write(root, "docs/page.lv.md", page(body))
+    findings = check(root)
+    assert where(findings) == {
+        ("LRP039", "docs/page.lv.md", 5),
+        ("LRP039", EVENT, line_of(root, EVENT, "http://example.org/register")),
+    }
+    assert {item.severity for item in findings} == {"warning"}
+    assert {item.field for item in findings} == {"", "registration.url"}
+
+
+def test_an_event_long_past_without_a_report_is_a_warning_on_its_end_line(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
+    findings = check(root)
+    assert where(findings) == {("LRP054", EVENT, line_of(root, EVENT, "end:"))}
+    assert "2026-04-08" in findings[0].message and findings[0].severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("today", "status", "reported"),
+    [
+        (dt.date(2026, 4, 20), "scheduled", False),  # within the two weeks
+        (dt.date(2026, 6, 1), "cancelled", False),
+        (dt.date(2026, 6, 1), "postponed", False),
+        (dt.date(2026, 6, 1), "moved_online", True),
+    ],
+)
+def test_a_report_is_asked_for_only_once_an_event_has_taken_place(tmp_path, today, status,
+                                                                   reported):
+    root = project(tmp_path)
+    edit(root, EVENT, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
+    edit(root, EVENT, "status: scheduled", f"status: {status}")
+    rule_ids = {item.rule_id for item in check_project(root, today=today)}
+    assert ("LRP054" in rule_ids) is reported
+
+
+def test_an_event_language_must_be_one_the_site_can_name(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "languages: [lv, rml]", "languages: [lv, romani]")
+    findings = check(root)
+    assert where(findings) == {("LRP022", EVENT, line_of(root, EVENT, "languages:"))}
+    assert "Use one of: lv, en, rml" in findings[0].message
+
+
+def test_every_event_language_the_schema_allows_has_a_name_in_every_site_language():
+    # A code without a name would be shown raw ("lt") on the event page.
+    import json
+
+    import yaml
+
+    project_root = Path(__file__).resolve().parents[2]
+    schema = json.loads((project_root / "schemas/event.schema.json").read_text("utf-8"))
+    allowed = set(schema["properties"]["languages"]["items"]["enum"])
+    for language in ("lv", "en", "rml"):
+        ui = yaml.safe_load((project_root / f"data/ui/{language}.yml").read_text("utf-8"))
+        names = next(value["language_names"] for value in [ui, *ui.values()]
+                     if isinstance(value, dict) and "language_names" in value)
+        assert set(names) == allowed, language
