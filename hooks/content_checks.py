@@ -500,6 +500,8 @@ class FileResult:
     photos: list[tuple[str, int, str]] = field(default_factory=list)
     # Anchors the file's plain headings give (hooks/anchors.py), read while its text is at hand.
     heading_anchors: frozenset[str] = frozenset()
+    # An event's fields that every language version must share (LRP055).
+    shared_fields: dict[str, tuple[str, int, str]] = field(default_factory=dict)
 
 
 def _issue_findings(rel: str, issues: Iterable[Issue]) -> list[Finding]:
@@ -756,6 +758,76 @@ def _theme_and_region_issues(
                 "place.region",
             ))
     return issues
+
+
+# What an event's language versions must agree on (LRP055). The report's participants are
+# compared only where both versions have a report: translations of a report may come later.
+_EVENT_SHARED_FIELDS: tuple[KeyPath, ...] = (
+    ("start",), ("end",), ("status",), ("languages",), ("place", "online"), ("place", "url"),
+    ("registration", "url"), ("registration", "deadline"), ("report", "participants"),
+)
+_EVENT_TIME_FIELDS = {"start", "end", "registration.deadline"}
+
+
+def _event_shared_fields(
+    content: ContentText, skip: set[KeyPath]
+) -> dict[str, tuple[str, int, str]]:
+    """field -> (value to compare, line, value as written) for LRP055."""
+    shared: dict[str, tuple[str, int, str]] = {}
+    for path in _EVENT_SHARED_FIELDS:
+        value: Any = content.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if path in skip or (path[0] == "report" and value is None):
+            continue
+        name = dotted(path)
+        if name == "status" and value is None:
+            value = "scheduled"
+        written = "nothing" if value is None else f"`{_short(_plain_value(value), 50)}`"
+        if name in _EVENT_TIME_FIELDS and (when := _when(value)) is not None:
+            value = when[0].date().isoformat() if when[1] else when[0].isoformat()
+        compared = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+        shared[name] = (compared, content.line_of(path) if written != "nothing" else 1, written)
+    return shared
+
+
+def _plain_value(value: Any) -> str:
+    if isinstance(value, list):
+        return f"[{', '.join(_plain_value(item) for item in value)}]"
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_plain_value(item)}" for key, item in value.items())
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _event_mismatch_findings(results: list[FileResult]) -> list[Finding]:
+    events: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        if result.path.kind == "event" and result.shared_fields:
+            events[result.path.neutral_docs_path].append(result)
+    findings: list[Finding] = []
+    for versions in events.values():
+        versions.sort(key=lambda r: (r.path.language != DEFAULT_LANGUAGE, r.path.rel))
+        for name in dict.fromkeys(n for v in versions for n in v.shared_fields):
+            having = [v for v in versions if name in v.shared_fields]
+            values = Counter(v.shared_fields[name][0] for v in having)
+            if len(values) < 2:
+                continue
+            # The value most versions share is the reference (the Latvian one on a tie), so a
+            # slip is reported in the file that has it.
+            most = max(values.values())
+            reference = next(v for v in having if values[v.shared_fields[name][0]] == most)
+            expected, _, expected_written = reference.shared_fields[name]
+            for other in having:
+                compared, line, written = other.shared_fields[name]
+                if compared != expected:
+                    findings.append(finding(other.path.rel, Issue(
+                        rules.EVENT_MISMATCH, line, name,
+                        f"`{name}` is {written} here but {expected_written} in "
+                        f"{reference.path.rel}",
+                    )))
+    return findings
 
 
 # Days after an event before its page should say what happened (LRP054).
@@ -1113,6 +1185,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
             result.photos = _existing_photos(content, place, index, skip)
         elif place.kind == "event":
             issues.extend(_event_issues(content, skip, today))
+            result.shared_fields = _event_shared_fields(content, skip)
         elif place.kind == "heritage":
             issues.extend(_heritage_issues(content, prose, lines))
     if place.language in ("lv", "en"):
@@ -1441,6 +1514,7 @@ def _check(
     findings = [item for result in results for item in result.findings]
     try:
         findings.extend(_cross_file_findings(results))
+        findings.extend(_event_mismatch_findings(results))
         findings.extend(_story_image_findings(results, project_root))
         findings.extend(_photo_findings(results, project_root))
         findings.extend(_anchor_findings(results, project_root, index))

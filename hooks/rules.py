@@ -499,6 +499,16 @@ EVENT_REPORT_MISSING = register(Rule(
     "calendar and the feeds. Each language version has its own report.",
     TYPES,
 ))
+EVENT_MISMATCH = register(Rule(
+    "LRP055", "event-mismatch", "error",
+    "All language versions of an event give the same time, status, languages, online address, "
+    "registration and participant numbers.",
+    "Correct the field so that it matches the other language versions.",
+    "Each language has its own calendar file, feed and page, so a time corrected in one "
+    "version only sends readers of the others to the wrong hour. Venue and town may be "
+    "translated; the field most versions agree on counts as right (Latvian on a tie).",
+    TYPES,
+))
 CONSENT_NOT_YET_VALID = register(Rule(
     "LRP053", "consent-date-future", "warning",
     "The consent date is not in the future.",

@@ -1009,3 +1009,57 @@ def test_every_event_language_the_schema_allows_has_a_name_in_every_site_languag
         names = next(value["language_names"] for value in [ui, *ui.values()]
                      if isinstance(value, dict) and "language_names" in value)
         assert set(names) == allowed, language
+
+
+EVENT_EN = "docs/events/roma-day-2026.en.md"
+EVENT_RML = "docs/events/roma-day-2026.rml.md"
+
+
+def translate_event(root: Path, rel: str) -> None:
+    shutil.copy(root / EVENT, root / rel)
+    edit(root, rel, "translation: original", "translation: reviewed\ntranslator: Anna Example")
+
+
+def test_a_time_changed_in_one_language_version_of_an_event_is_an_error_there(tmp_path):
+    root = project(tmp_path)
+    translate_event(root, EVENT_EN)
+    edit(root, EVENT_EN, "start: 2026-04-08 18:00", "start: 2026-04-08 19:00")
+    findings = check(root)
+    assert where(findings) == {("LRP055", EVENT_EN, line_of(root, EVENT_EN, "start:"))}
+    assert findings[0].field == "start"
+    assert "`2026-04-08 19:00` here but `2026-04-08 18:00` in " + EVENT in findings[0].message
+
+
+def test_the_version_that_differs_from_the_others_is_reported_even_if_latvian(tmp_path):
+    root = project(tmp_path)
+    translate_event(root, EVENT_EN)
+    translate_event(root, EVENT_RML)
+    edit(root, EVENT, "status: scheduled", "status: cancelled")
+    assert where(check(root)) == {("LRP055", EVENT, line_of(root, EVENT, "status:"))}
+
+
+def test_translated_venues_and_the_same_time_written_differently_agree(tmp_path):
+    root = project(tmp_path)
+    translate_event(root, EVENT_EN)
+    edit(root, EVENT_EN, "venue: Kultūras nams", "venue: House of Culture")
+    edit(root, EVENT_EN, "start: 2026-04-08 18:00", 'start: "2026-04-08T18:00+03:00"')
+    # A report translated later is not a mismatch; once both have numbers, they must agree.
+    edit(root, EVENT_EN, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
+    assert [item.rule_id for item in check(root)] == ["LRP054"]  # only: the report is missing
+    edit(root, EVENT, "  summary: Koncerts",
+         "  participants:\n    wider_public: 40\n  summary: Koncerts")
+    edit(root, EVENT_EN, "status: scheduled\n", "status: scheduled\nreport:\n  participants:\n"
+                                                "    wider_public: 45\n")
+    findings = check(root)
+    assert [(item.rule_id, item.path, item.field) for item in findings] == [
+        ("LRP055", EVENT_EN, "report.participants")
+    ]
+
+
+def test_an_end_time_missing_in_one_version_is_named(tmp_path):
+    root = project(tmp_path)
+    translate_event(root, EVENT_EN)
+    edit(root, EVENT_EN, "end: 2026-04-08 21:00\n", "")
+    findings = check(root)
+    assert where(findings) == {("LRP055", EVENT_EN, 1)}
+    assert "`end` is nothing here but `2026-04-08 21:00`" in findings[0].message
