@@ -616,6 +616,21 @@ def _is_before(later: tuple[dt.datetime, bool], earlier: tuple[dt.datetime, bool
     return later[0] < earlier[0]
 
 
+# Characters, for LRP026: about two lines of a card on a phone, and the length at which link
+# previews and search results stop showing a description.
+_LENGTH_LIMITS = {"title": 100, "summary": 300, "description": 300}
+
+
+def _long_text_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
+    issues = []
+    for name, limit in _LENGTH_LIMITS.items():
+        value = (content.data or {}).get(name)
+        if isinstance(value, str) and (name,) not in skip and len(value.strip()) > limit:
+            issues.append(Issue(rules.LONG_TEXT, content.line_of((name,)), name,
+                                f"`{name}` has {len(value.strip())} characters (at most {limit})"))
+    return issues
+
+
 def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]:
     data = content.data or {}
     issues: list[Issue] = []
@@ -1178,6 +1193,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
         if not place.misplaced:
             issues.extend(schema_issues(content, place.kind, skip))
         issues.extend(_translation_issues(content, place))
+        issues.extend(_long_text_issues(content, skip))
     if isinstance(content.data, dict):
         issues.extend(_front_matter_address_issues(content))
         if place.kind == "story":

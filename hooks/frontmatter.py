@@ -37,7 +37,12 @@ except AttributeError:  # PyYAML without LibYAML
 _FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(\n|\Z)", re.DOTALL)
 _OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
 
-_SAFE_TAGS = frozenset(tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None)
+# The types plain YAML gives by itself. Safe tags written out (`!!binary`, `!!set`, `!!omap`)
+# turn a title into bytes or a list that the check and MkDocs would read differently.
+_SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
 

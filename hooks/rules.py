@@ -120,8 +120,9 @@ UNSAFE_YAML_TAG = register(Rule(
     "LRP002", "unsafe-yaml-tag", "error",
     "The front matter uses a YAML tag such as `!!python/object` that is never read.",
     "Remove the tag (the part starting with `!`) and write the plain value.",
-    "Tags can make a YAML reader run code. The check never runs them and the field is "
-    "treated as missing.",
+    "Tags can make a YAML reader run code, and even harmless ones (`!!binary`, `!!set`) turn "
+    "text into something the page cannot show. The check never runs them and the field is "
+    "treated as missing. Plain and quoted values need no tag.",
     FILE,
 ))
 MISSING_FRONT_MATTER = register(Rule(
@@ -307,6 +308,14 @@ IMPOSSIBLE_DATE = register(Rule(
     "Dates and times must exist in the calendar (no 30 February, no 25:00).",
     "Correct the date; write it as YYYY-MM-DD (and the time as HH:MM).",
     "", FIELDS,
+))
+LONG_TEXT = register(Rule(
+    "LRP026", "long-text", "warning",
+    "A title has at most 100 characters; a summary or description at most 300.",
+    "Shorten it; the rest of the story belongs in the text.",
+    "Titles and summaries are shown on cards, in search results, feeds and link previews, "
+    "which cut long ones off, and a screen reader reads the whole of each card.",
+    FIELDS,
 ))
 
 # -- links, images and HTML ------------------------------------------------------------------

@@ -147,6 +147,20 @@ def test_unknown_local_tag_is_reported():
     ]
 
 
+@pytest.mark.parametrize("value", ["!!binary UGFy", "!!set {a, b}", "!!omap [a: 1]"])
+def test_a_written_out_yaml_type_is_reported_because_the_site_would_show_something_else(value):
+    # `!!binary UGFy` is the bytes b"Par": the check read "Par", MkDocs would show b'Par'.
+    content = parse_content(f"---\ntitle: {value}\n---\n")
+    assert [(issue.rule.id, issue.line, issue.field) for issue in content.issues] == [
+        ("LRP002", 2, "title")
+    ]
+
+
+def test_plain_and_quoted_values_need_no_tag():
+    content = parse_content('---\ntitle: "2026"\ndate: 2026-01-01\nn: !!str 7\n---\n')
+    assert content.issues == [] and content.data["n"] == "7"
+
+
 def test_self_referencing_alias_ends_with_a_finding_instead_of_hanging():
     content = parse_content("---\ntitle: x\nloop: &a [*a]\n---\n")
     assert [issue.rule.id for issue in content.issues] == ["LRP001"]

@@ -1063,3 +1063,12 @@ def test_an_end_time_missing_in_one_version_is_named(tmp_path):
     findings = check(root)
     assert where(findings) == {("LRP055", EVENT_EN, 1)}
     assert "`end` is nothing here but `2026-04-08 21:00`" in findings[0].message
+
+
+def test_a_title_or_summary_too_long_for_cards_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "title: Annas stāsts", "title: " + "Garš virsraksts " * 7)
+    findings = check(root)
+    assert where(findings) == {("LRP026", STORY, line_of(root, STORY, "Garš virsraksts"))}
+    assert findings[0].severity == "warning"
+    assert "`title` has 111 characters (at most 100)" in findings[0].message
