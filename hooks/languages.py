@@ -23,6 +23,10 @@ LANGUAGES: tuple[Language, ...] = (
 )
 LANGUAGE_CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 
+# Open Graph wants language_TERRITORY; Romani has no territory of its own, and this site's
+# Romani is the variety spoken in Latvia.
+OPEN_GRAPH_LOCALES: dict[str, str] = {"lv": "lv_LV", "en": "en_GB", "rml": "rml_LV"}
+
 
 def url_prefix(language: str) -> str:
     """Site-relative prefix of a language's pages: '' for Latvian, 'en/' for English."""

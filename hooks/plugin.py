@@ -63,6 +63,7 @@ from hooks.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_CODES,
     LANGUAGES,
+    OPEN_GRAPH_LOCALES,
     strip_language_prefix,
     url_prefix,
 )
@@ -324,6 +325,17 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             FEED_SITE_NAMES[story.language],
             photo,
             photo_key,
+        )
+
+    def _card_alt(self, story: StoryVersion) -> str:
+        job = self._card_job(story)
+        photo_alt = story.images[0].alt if job.photo is not None else ""
+        return social_cards.card_alt_text(
+            job.title,
+            job.kicker,
+            job.footer,
+            photo_alt,
+            site_data.labels(story.language, self.data_dir)["photo"],
         )
 
     def _publish_story_images(self, site_dir: Path) -> None:
@@ -947,6 +959,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             "republish": self.republish_material.get(story.src_uri),
             "pictures": self._story_pictures(story, page_url),
             "card_url": f"{published.url}card.jpg",
+            "card_alt": self._card_alt(story),
+            "og_locale": OPEN_GRAPH_LOCALES[story.language],
+            "og_locale_alternates": [
+                OPEN_GRAPH_LOCALES[code]
+                for code in LANGUAGE_CODES
+                if code != story.language and code in self.catalogue.languages_of(story.slug)
+            ],
             "feed_url": home + "stories/feed.xml",
             "slug": story.slug,
             "sample": story.sample,

@@ -130,6 +130,18 @@ def single_line(text: str, font: ImageFont.FreeTypeFont, max_width: int) -> str:
     return text if _fits(text, font, max_width) else ellipsize(text, font, max_width)
 
 
+def card_alt_text(
+    title: str, kicker: str, footer: str, photo_alt: str = "", photo_label: str = ""
+) -> str:
+    """The card's words for `og:image:alt`, so a link preview is not read out as the title twice."""
+    text = f"{_nfc(kicker)}: {_nfc(title)} – {_nfc(footer)}"
+    if photo_alt:
+        text += (
+            f". {_nfc(photo_label)}: {_nfc(photo_alt)}" if photo_label else f". {_nfc(photo_alt)}"
+        )
+    return text
+
+
 @dataclass(frozen=True)
 class CardLayout:
     kicker: str

@@ -142,8 +142,16 @@ class StoryCatalogue:
         stories = [story for story in self.published if story.language == language]
         return sorted(stories, key=lambda s: (s.published or date.min, s.slug), reverse=True)
 
+    @cached_property
+    def _languages_by_slug(self) -> dict[str, frozenset[str]]:
+        languages: dict[str, set[str]] = {}
+        for story in self.published:
+            languages.setdefault(story.slug, set()).add(story.language)
+        return {slug: frozenset(codes) for slug, codes in languages.items()}
+
     def languages_of(self, slug: str) -> frozenset[str]:
-        return frozenset(story.language for story in self.published if story.slug == slug)
+        """The languages a story is published in (looked up on every story page, so indexed)."""
+        return self._languages_by_slug.get(slug, frozenset())
 
     def published_src_uris(self) -> set[str]:
         return {story.src_uri for story in self.published}

@@ -260,6 +260,38 @@ def test_each_story_and_language_has_a_social_card(story_site) -> None:
     assert 'property="og:image" content="https://' in html
 
 
+def test_link_preview_image_is_described_by_what_the_card_shows(story_site) -> None:
+    """A screen-reader user of a link preview hears the card's words and photo, not the title
+    a second time; without photo consent the description names no photo."""
+    site, _ = story_site
+
+    def card_alts(slug: str) -> set[str]:
+        page = parse_html((site / "en" / "stories" / slug / "index.html").read_text())
+        return {
+            meta.attrs["content"]
+            for meta in page.find_all("meta")
+            if meta.attrs.get("property") == "og:image:alt"
+            or meta.attrs.get("name") == "twitter:image:alt"
+        }
+
+    assert card_alts("with-photos") == {
+        "Life story: Photo Story en – Latvian Roma Platform. Photo: Red and blue field en"
+    }
+    (refused,) = card_alts("photos-refused")
+    assert refused == "Life story: Private Photos en – Latvian Roma Platform"
+
+
+def test_a_story_in_two_languages_offers_only_the_other_one_as_locale(story_site) -> None:
+    site, _ = story_site
+    page = parse_html((site / "en" / "stories" / "with-photos" / "index.html").read_text())
+    locales = [
+        (meta.attrs["property"], meta.attrs["content"])
+        for meta in page.find_all("meta")
+        if meta.attrs.get("property", "").startswith("og:locale")
+    ]
+    assert locales == [("og:locale", "en_GB"), ("og:locale:alternate", "lv_LV")]
+
+
 def test_warm_rebuild_reprocesses_no_image(story_project: Path, story_site, tmp_path) -> None:
     _, first_log = story_site
     assert re.search(r"Story images: 2 processed, 0 from cache", first_log), first_log[-2000:]

@@ -109,6 +109,29 @@ def test_a_shared_link_to_a_sample_story_says_it_is_illustrative(built_site: Pat
         assert all(text.startswith(f"{label} ") for text in previews), previews
 
 
+def _meta_values(page_path: Path, prop: str) -> list[str]:
+    page = parse_html(page_path.read_text(encoding="utf-8"))
+    return [
+        m.attrs.get("content", "") for m in page.find_all("meta") if m.attrs.get("property") == prop
+    ]
+
+
+def test_a_shared_story_names_its_locale_and_only_the_translations_that_exist(
+    built_site: Path,
+) -> None:
+    """Link previews and crawlers get an Open Graph locale in language_TERRITORY form for each
+    language, and alternates only for versions a reader can open."""
+    mediator = "stories/sample-mediator-day/index.html"
+    for prefix, locale, alternates in (
+        ("", "lv_LV", ["en_GB", "rml_LV"]),
+        ("en/", "en_GB", ["lv_LV", "rml_LV"]),
+        ("rml/", "rml_LV", ["lv_LV", "en_GB"]),
+    ):
+        page = built_site / prefix / mediator
+        assert _meta_values(page, "og:locale") == [locale]
+        assert _meta_values(page, "og:locale:alternate") == alternates
+
+
 @pytest.mark.parametrize(
     ("path", "heading"),
     [("404.html", "Lapa nav atrasta"), ("en/404.html", "Page not found"), ("rml/404.html", None)],
