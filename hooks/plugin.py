@@ -389,9 +389,12 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return published
 
     @staticmethod
-    def _republish_figures(story: StoryVersion, published: Sequence[feeds.StoryImage]) -> str:
-        """The story's photos as plain figures for the republish copy; `hooks.reuse` adds each
-        one's credit to its caption."""
+    def _with_republish_figures(
+        story: StoryVersion, published: Sequence[feeds.StoryImage], story_html: str
+    ) -> str:
+        """The story with its photos as plain figures, where the page shows them (the first
+        above the text, the others after it); `hooks.reuse` adds each one's credit to its
+        caption."""
         figures = []
         for image, shown in zip(story.images, published, strict=True):
             caption = f"<figcaption>{escape(image.caption)}</figcaption>" if image.caption else ""
@@ -399,7 +402,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 f'<figure><img src="{escape(shown.url)}" alt="{escape(shown.alt)}" '
                 f'width="{shown.width}" height="{shown.height}">{caption}</figure>'
             )
-        return "".join(figures)
+        return "".join(figures[:1]) + story_html + "".join(figures[1:])
 
     @staticmethod
     def _facets(
@@ -905,7 +908,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             page_dir = Path(config.site_dir) / Path(page.file.dest_uri).parent
             material = write_republish_material(
                 published,
-                self._republish_figures(story, shown) + html,
+                self._with_republish_figures(story, shown, html),
                 page_dir,
                 images_allowed=story.photos_allowed,
                 kept=self.kept,

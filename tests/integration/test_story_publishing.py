@@ -200,6 +200,25 @@ def test_atom_and_json_feeds_validate(story_site) -> None:
         assert item["id"] and ("content_html" in item or "content_text" in item)
 
 
+def test_republished_photos_stand_where_the_page_shows_them(story_site) -> None:
+    """The first photo above the text and the second after it, in the snippet, the Markdown
+    copy and the feed's full text alike, so a republished story reads as the original does."""
+    site, _ = story_site
+    folder = site / "en" / "stories" / "with-photos"
+    page = (folder / "index.html").read_text()
+    html = (folder / "with-photos.en.html").read_text()
+    markdown = (folder / "with-photos.en.md").read_text()
+    feed = json.loads((site / "en" / "stories" / "feed.json").read_text())
+    (entry,) = [item for item in feed["items"] if item["title"] == "Photo Story en"]
+    for copy in (page, html, markdown, entry["content_html"]):
+        first, text, second = (
+            copy.index("Red and blue field en"),
+            copy.index("First paragraph of Photo Story en"),
+            copy.index("Rotated field en"),
+        )
+        assert first < text < second, copy[:2000]
+
+
 def test_story_json_ld_parses_as_an_article(story_site) -> None:
     site, _ = story_site
     html = (site / "en" / "stories" / "with-photos" / "index.html").read_text()

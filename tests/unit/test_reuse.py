@@ -304,7 +304,7 @@ def test_unknown_licence_is_refused() -> None:
 
 
 def test_each_front_matter_photo_is_credited_once_with_its_own_credit() -> None:
-    # The figures the build puts before the story, as the story page shows them.
+    # The figures the build adds around the story text, as the story page shows them.
     workshop = StoryImage(f"{STORY_URL}workshop.jpg", 1600, 1067, "Klavieres", "Ilze Kalniņa")
     drawing = StoryImage(
         f"{STORY_URL}violin.jpg", 1600, 2400, "Vijole", "Ilustrācija: Latvijas romu platforma"
