@@ -15,6 +15,7 @@ Everything here is plain Python: the MkDocs glue lives in `hooks/plugin.py`.
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
@@ -182,6 +183,10 @@ def atom_feed(
         _sub(element, "link", rel="alternate", type="text/html", href=entry.url)
         if entry.rights_url:
             _sub(element, "link", rel="license", href=entry.rights_url)
+        if entry.image_url:
+            # Feed readers show an enclosed image as the entry's picture (RFC 4287 §4.2.7.2).
+            image_type = mimetypes.guess_type(entry.image_url)[0] or "image/jpeg"
+            _sub(element, "link", rel="enclosure", type=image_type, href=entry.image_url)
         entry_author = _sub(element, "author")
         _sub(entry_author, "name", entry.author)
         for name in entry.contributors:

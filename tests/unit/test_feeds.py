@@ -197,6 +197,22 @@ def test_story_entry_leaves_out_photo_credit_without_a_photo() -> None:
     assert no_photo.image_url is None
 
 
+def test_a_story_photo_is_enclosed_in_atom_and_named_as_image_in_json_feed() -> None:
+    photo = StoryImage(f"{SITE}stasti/anna/img/anna-1600.jpg", 1600, 1067, "Anna", "Foto: I. K.")
+    with_photo = story_feed_entry(story(image=photo), "n", "u")
+    (atom_entry,) = build_atom([with_photo]).findall(f"{A}entry")
+    enclosures = [
+        (link.get("type"), link.get("href"))
+        for link in atom_entry.findall(f"{A}link")
+        if link.get("rel") == "enclosure"
+    ]
+    assert enclosures == [("image/jpeg", photo.url)]
+    (item,) = json_feed("T", SITE, f"{SITE}f.json", "lv", [with_photo])["items"]
+    assert item["image"] == photo.url
+    (no_photo,) = build_atom([entry()]).findall(f"{A}entry")
+    assert all(link.get("rel") != "enclosure" for link in no_photo.findall(f"{A}link"))
+
+
 def test_sample_story_is_labelled_in_feeds() -> None:
     sample = story_feed_entry(story(sample=True, language="en"), "n", "u")
     assert sample.summary.startswith(SAMPLE_NOTICES["en"])
