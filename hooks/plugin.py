@@ -949,7 +949,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     ) -> dict[str, Any]:
         home = relative_root(page_url) + url_prefix(self.language)
         theme_names = self._names("theme")
-        published = as_published(story, config.site_url or "", self._names("region"))
+        shown = self._published_images(story, config) if story.photos_allowed else []
+        published = as_published(story, config.site_url or "", self._names("region"), images=shown)
         json_ld = structured_data.article_json_ld(
             published, publisher_name=config.site_name, publisher_url=config.site_url or ""
         )

@@ -40,12 +40,17 @@ def as_published(
     story: StoryVersion,
     site_url: str,
     region_names: Mapping[str, str],
-    image: feeds.StoryImage | None = None,
     images: Iterable[feeds.StoryImage] = (),
 ) -> feeds.StoryVersion:
-    """The story as feeds, reuse and structured data see it: only what may be shown."""
+    """The story as feeds, reuse and structured data see it: only what may be shown.
+
+    `images` are the published photos in page order; the first is the story's picture in
+    feeds and structured data.
+    """
     credits = story.credits
     photos = story.photos_allowed
+    shown = tuple(images) if photos else ()
+    image = shown[0] if shown else None
     return feeds.StoryVersion(
         slug=story.slug,
         language=story.language,
@@ -62,8 +67,8 @@ def as_published(
         themes=story.themes,
         sample=story.sample,
         author_is_organization=bool(story.sample),
-        image=image if photos else None,
-        images=tuple(images) if photos else (),
+        image=image,
+        images=shown,
         translation_unreviewed=translation_status(story.meta, story.language) == "unreviewed",
         republication_allowed=story.republication_allowed,
     )

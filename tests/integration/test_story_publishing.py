@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from tests.htmlscan import parse_html
-from tests.sitebuild import build_site, copy_project
+from tests.sitebuild import TEST_SITE_URL, build_site, copy_project
 
 pytestmark = pytest.mark.build
 
@@ -198,6 +198,48 @@ def test_atom_and_json_feeds_validate(story_site) -> None:
     assert feed["title"] and feed["items"]
     for item in feed["items"]:
         assert item["id"] and ("content_html" in item or "content_text" in item)
+
+
+def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story_site) -> None:
+    """A journalist's feed reader and a search engine get the story's first photo and its
+    photographer; a story whose storyteller refused photos gets neither."""
+    site, _ = story_site
+    stories = site / "en" / "stories"
+    photo_url = f"{TEST_SITE_URL}stories/with-photos/img/"  # shared by every language
+    atom = {
+        entry.findtext(f"{ATOM}title"): entry
+        for entry in ET.parse(stories / "feed.xml").getroot().findall(f"{ATOM}entry")
+    }
+    items = {
+        item["title"]: item for item in json.loads((stories / "feed.json").read_text())["items"]
+    }
+
+    def enclosures(title: str) -> list[str]:
+        links = atom[title].findall(f"{ATOM}link")
+        return [link.get("href", "") for link in links if link.get("rel") == "enclosure"]
+
+    def article(slug: str) -> dict:
+        page = (stories / slug / "index.html").read_text()
+        (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        return json.loads(block)
+
+    (enclosed,) = enclosures("Photo Story en")
+    assert enclosed.startswith(photo_url) and enclosed.endswith(".jpg")
+    assert items["Photo Story en"]["image"] == enclosed
+    contributors = [
+        c.findtext(f"{ATOM}name") for c in atom["Photo Story en"].findall(f"{ATOM}contributor")
+    ]
+    assert "Test Photographer" in contributors
+    image = article("with-photos")["image"]
+    assert image["contentUrl"] == enclosed and image["creditText"] == "Photo: T"
+
+    assert enclosures("Private Photos en") == []
+    assert "image" not in items["Private Photos en"]
+    refused = [
+        c.findtext(f"{ATOM}name") for c in atom["Private Photos en"].findall(f"{ATOM}contributor")
+    ]
+    assert "Test Photographer" not in refused
+    assert "image" not in article("photos-refused")
 
 
 def test_republished_photos_stand_where_the_page_shows_them(story_site) -> None:
