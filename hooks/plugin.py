@@ -952,7 +952,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         shown = self._published_images(story, config) if story.photos_allowed else []
         published = as_published(story, config.site_url or "", self._names("region"), images=shown)
         json_ld = structured_data.article_json_ld(
-            published, publisher_name=config.site_name, publisher_url=config.site_url or ""
+            published,
+            publisher_name=config.site_name,
+            publisher_url=config.site_url or "",
+            responsible_body=site_data.labels(self.language, self.data_dir)["ministry_name"],
         )
         return {
             "json_ld": structured_data.json_ld_script(json_ld),

@@ -43,8 +43,14 @@ def article_json_ld(
     publisher_name: str,
     publisher_url: str,
     logo_url: str | None = None,
+    responsible_body: str | None = None,
 ) -> dict[str, Any]:
-    """schema.org `Article` for one language version of a story."""
+    """schema.org `Article` for one language version of a story.
+
+    The platform publishes (as the credit line says); `responsible_body` names the ministry
+    whose mechanism it is and which the feeds name as their author, so that the two names a
+    journalist meets are seen to belong together.
+    """
     publisher: dict[str, Any] = {
         "@type": "Organization",
         "name": publisher_name,
@@ -52,6 +58,11 @@ def article_json_ld(
     }
     if logo_url:
         publisher["logo"] = {"@type": "ImageObject", "url": logo_url}
+    if responsible_body:
+        publisher["parentOrganization"] = {
+            "@type": "GovernmentOrganization",
+            "name": responsible_body,
+        }
 
     data: dict[str, Any] = {
         "@context": SCHEMA_CONTEXT,

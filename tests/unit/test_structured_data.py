@@ -60,6 +60,16 @@ def test_article_has_what_search_engines_need() -> None:
     assert data["contentLocation"] == {"@type": "Place", "name": "Kurzeme"}
 
 
+def test_the_publisher_is_the_platform_of_the_ministry_the_feeds_name() -> None:
+    ministry = "Latvijas Republikas Kultūras ministrija"
+    data = article_json_ld(story(), PUBLISHER, SITE, responsible_body=ministry)
+    assert data["publisher"]["name"] == PUBLISHER
+    assert data["publisher"]["parentOrganization"] == {
+        "@type": "GovernmentOrganization",
+        "name": ministry,
+    }
+
+
 def test_no_image_without_photo_consent() -> None:
     data = article_json_ld(story(photographer="J. Bērziņš"), PUBLISHER, SITE)
     assert "image" not in data
