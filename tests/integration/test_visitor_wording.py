@@ -93,6 +93,18 @@ def test_search_excerpts_keep_labels_and_values_apart(built_site: Path) -> None:
         assert not re.search(r"Published\d", text)
 
 
+def test_latvian_story_facts_do_not_make_every_storyteller_a_man(built_site: Path) -> None:
+    # "Stāstītājs" is the masculine form; "Stāsta: Ilona" (Ilona tells) fits everyone.
+    page = parse_html(
+        (built_site / "stories/sample-music-teacher/index.html").read_text(encoding="utf-8")
+    )
+    terms = [term.text.strip() for term in page.find_all("dt")]
+    assert "Stāsta" in terms
+    assert "Stāstītājs" not in (built_site / "stories/sample-music-teacher/index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_a_shared_link_to_a_sample_story_says_it_is_illustrative(built_site: Path) -> None:
     for path, label in (
         ("stories/sample-music-teacher/index.html", "Ilustratīvs piemērs."),
