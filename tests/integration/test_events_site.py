@@ -45,6 +45,18 @@ def test_cancelled_event_is_cancelled_in_its_calendar(built_site: Path) -> None:
     assert "lrp-event" in page
 
 
+@pytest.mark.parametrize(
+    ("prefix", "notice"),
+    [("", "Atcelts. Pasākums nenotiks."), ("en/", "Cancelled. This event will not take place.")],
+)
+def test_a_cancelled_event_says_so_once(built_site: Path, prefix: str, notice: str) -> None:
+    page = parse_html(
+        (built_site / prefix / "events/mediators-seminar-2027/index.html").read_text()
+    )
+    (status,) = [p for p in page.find_all("p") if "lrp-event__status" in p.attrs.get("class", "")]
+    assert " ".join(status.text.split()) == notice
+
+
 def test_events_index_splits_upcoming_and_past_at_the_pinned_build_date(built_site: Path) -> None:
     html = (built_site / "en" / "events" / "index.html").read_text()
     upcoming_at, past_at = html.find("Upcoming events"), html.find("Past events")
