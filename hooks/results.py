@@ -163,32 +163,26 @@ def results_rows(
 
 # -- chart -----------------------------------------------------------------------------------
 
-_WIDTH = 640
-_MARGIN = 12
-_VALUE_SPACE = 190  # room right of the longest bar for its "Achieved: 146" label
-_LEGEND_HEIGHT = 44
-_LABEL_HEIGHT = 22
-_BAR_HEIGHT = 18
-_BAR_GAP = 4
-_ROW_GAP = 16
-_FONT_SIZE = 15
 
-
-def _text(x: float, y: float, content: str, **attributes: str) -> str:
-    extra = "".join(
-        f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attributes.items()
-    )
-    return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(content)}</text>'
-
-
-def _bar_width(value: int, scale_max: int) -> float:
+def _bar_share(value: int, scale_max: int) -> float:
+    """The bar's length as a percentage of the longest possible bar."""
     if value <= 0 or scale_max <= 0:
         return 0
     # A tiny non-zero figure still shows as a sliver, so that it does not look like zero.
-    return max(2.0, round(value / scale_max * (_WIDTH - 2 * _MARGIN - _VALUE_SPACE), 1))
+    return max(1.0, round(value / scale_max * 100, 1))
 
 
-def results_chart_svg(
+def _bar(kind: str, share: float, value_text: str) -> str:
+    # The share is set as a custom property (style-src allows inline styles) so that the CSS
+    # can place the figure right after the end of the bar.
+    return (
+        f'<span class="lrp-results-chart__series" style="--share: {share:g}%">'
+        f'<span class="lrp-results-chart__bar lrp-results-chart__bar--{kind}"></span>'
+        f'<span class="lrp-results-chart__value">{escape(value_text)}</span></span>'
+    )
+
+
+def results_chart_html(
     rows: Sequence[ResultRow],
     language: str,
     title: str,
@@ -196,64 +190,44 @@ def results_chart_svg(
     *,
     id_prefix: str = "lrp-results-chart",
 ) -> str:
-    """A horizontal bar chart, planned against achieved for each group, as inline SVG.
+    """A horizontal bar chart, planned against achieved for each group, in HTML and CSS.
 
-    Screen readers get the title and description (the table next to the chart carries the
-    figures); sighted readers get the value written next to every bar. The chart has its own
-    white background, so its colours hold in the dark scheme too.
+    HTML rather than SVG because its words wrap and keep the reader's font size: scaled to a
+    phone, an SVG chart's labels shrink to a few pixels. Screen readers get it as one image
+    named by the title and described by the description (the table next to the chart carries
+    the figures); sighted readers get the value written next to every bar. The chart has its
+    own white background, so its colours hold in the dark scheme too.
     """
     planned_word, achieved_word = _SERIES_LABELS.get(language, _SERIES_LABELS["en"])
     scale_max = max([row.planned for row in rows] + [row.achieved for row in rows] + [1])
-    row_height = _LABEL_HEIGHT + 2 * _BAR_HEIGHT + _BAR_GAP + _ROW_GAP
-    height = _LEGEND_HEIGHT + len(rows) * row_height + _MARGIN
-    title_id, desc_id, hatch_id = (f"{id_prefix}-{part}" for part in ("title", "desc", "hatch"))
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="lrp-results-chart" role="img" '
-        f'aria-labelledby="{title_id} {desc_id}" viewBox="0 0 {_WIDTH} {height}" '
-        f'width="100%" font-size="{_FONT_SIZE}" fill="{TEXT_COLOUR}">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-        f'<desc id="{desc_id}">{escape(description)}</desc>',
-        "<defs>",
-        f'<pattern id="{hatch_id}" width="6" height="6" patternUnits="userSpaceOnUse" '
-        f'patternTransform="rotate(45)">'
-        f'<rect width="6" height="6" fill="{ACHIEVED_COLOUR}"/>'
-        f'<rect width="2" height="6" fill="{BACKGROUND_COLOUR}"/></pattern>',
-        "</defs>",
-        f'<rect width="{_WIDTH}" height="{height}" fill="{BACKGROUND_COLOUR}"/>',
-        # The legend repeats what the labels next to the bars say; screen readers skip it.
-        '<g class="lrp-results-chart__legend" aria-hidden="true">',
-        f'<rect x="{_MARGIN}" y="14" width="16" height="16" fill="{PLANNED_COLOUR}"/>',
-        _text(_MARGIN + 22, 27, planned_word),
-        f'<rect x="{_MARGIN + 160}" y="14" width="16" height="16" fill="url(#{hatch_id})" '
-        f'stroke="{ACHIEVED_COLOUR}"/>',
-        _text(_MARGIN + 182, 27, achieved_word),
-        "</g>",
+        f'<div class="lrp-results-chart" role="img" aria-labelledby="{title_id} {desc_id}">',
+        f'<span id="{title_id}" hidden="hidden">{escape(title)}</span>',
+        f'<span id="{desc_id}" hidden="hidden">{escape(description)}</span>',
+        '<p class="lrp-results-chart__legend">'
+        '<span class="lrp-results-chart__key lrp-results-chart__bar--planned"></span> '
+        f"{escape(planned_word)} "
+        '<span class="lrp-results-chart__key lrp-results-chart__bar--achieved"></span> '
+        f"{escape(achieved_word)}</p>",
     ]
-    for index, row in enumerate(rows):
-        top = _LEGEND_HEIGHT + index * row_height
-        planned_y = top + _LABEL_HEIGHT
-        achieved_y = planned_y + _BAR_HEIGHT + _BAR_GAP
-        planned_width = _bar_width(row.planned, scale_max)
-        achieved_width = _bar_width(row.achieved, scale_max)
-        label_x = _MARGIN + (16 if row.is_part else 0)
+    for row in rows:
+        kind = "part" if row.is_part else "group"
         parts += [
-            f'<g class="lrp-results-chart__category" data-category="{escape(row.key)}">',
-            _text(label_x, top + 16, row.label, font_weight="700" if not row.is_part else "400"),
-            f'<rect class="lrp-results-chart__bar lrp-results-chart__bar--planned" '
-            f'x="{_MARGIN}" y="{planned_y}" width="{planned_width:g}" height="{_BAR_HEIGHT}" '
-            f'fill="{PLANNED_COLOUR}"/>',
-            _text(
-                _MARGIN + planned_width + 6, planned_y + 14, f"{planned_word}: {row.planned_label}"
+            f'<div class="lrp-results-chart__category lrp-results-chart__category--{kind}" '
+            f'data-category="{escape(row.key)}">',
+            f'<p class="lrp-results-chart__label">{escape(row.label)}</p>',
+            _bar(
+                "planned",
+                _bar_share(row.planned, scale_max),
+                f"{planned_word}: {row.planned_label}",
             ),
-            f'<rect class="lrp-results-chart__bar lrp-results-chart__bar--achieved" '
-            f'x="{_MARGIN}" y="{achieved_y}" width="{achieved_width:g}" height="{_BAR_HEIGHT}" '
-            f'fill="url(#{hatch_id})" stroke="{ACHIEVED_COLOUR}"/>',
-            _text(
-                _MARGIN + achieved_width + 6, achieved_y + 14, f"{achieved_word}: {row.achieved}"
+            _bar(
+                "achieved", _bar_share(row.achieved, scale_max), f"{achieved_word}: {row.achieved}"
             ),
-            "</g>",
+            "</div>",
         ]
-    parts.append("</svg>")
+    parts.append("</div>")
     return "".join(parts)
 
 
@@ -283,7 +257,7 @@ def page_context(
     rows = results_rows(planned, achieved_totals(events), language)
     description = f"{chart_description} {chart_summary(rows, language)}".strip()
     return {
-        "chart_svg": results_chart_svg(rows, language, chart_title, description),
+        "chart_html": results_chart_html(rows, language, chart_title, description),
         "rows": [asdict(row) for row in rows],
         "events_counted": len(counted_events(events)),
         "includes_sample": includes_sample_figures(events),

@@ -214,3 +214,41 @@ def test_reduced_motion_turns_off_animation_and_smooth_scrolling(
             failures[path] = problems
     context.close()
     assert not failures, _report(failures)
+
+
+PHONE = {"width": 390, "height": 844}
+
+# The smallest rendered text size of the results chart, and whether its table needs its own
+# sideways scrolling, on a common phone width.
+RESULTS_ON_PHONE_JS = """() => {
+  const chart = document.querySelector(".lrp-results-chart");
+  const words = [...chart.querySelectorAll(".lrp-results-chart__label, .lrp-results-chart__value")];
+  const table = document.querySelector(".lrp-results table");
+  const box = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+  return {
+    words: words.length,
+    smallest_px: Math.min(...words.map((w) => parseFloat(getComputedStyle(w).fontSize))),
+    chart_fits: chart.getBoundingClientRect().right <= document.documentElement.clientWidth,
+    values_inside: words.every(
+      (w) => w.getBoundingClientRect().right <= chart.getBoundingClientRect().right),
+    table_scrolls:
+      box.scrollWidth > box.clientWidth + 1 || table.scrollWidth > table.clientWidth + 1,
+  };
+}"""
+
+
+@pytest.mark.parametrize("prefix", LANGUAGE_PREFIXES.values(), ids=LANGUAGE_PREFIXES.keys())
+def test_results_chart_and_table_read_at_text_size_on_a_phone(
+    browser, site_server: str, prefix: str
+) -> None:
+    """At 390 px the chart's group names and figures stay at reading size (an SVG chart shrank
+    them to about 7 px) and inside the chart, and the table's four columns fit the screen."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_server}/{prefix}results/")
+    found = page.evaluate(RESULTS_ON_PHONE_JS)
+    context.close()
+    assert found["words"] >= 14
+    assert found["smallest_px"] >= 12, found
+    assert found["chart_fits"] and found["values_inside"], found
+    assert not found["table_scrolls"], found

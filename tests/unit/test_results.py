@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -13,17 +14,17 @@ from hooks.results import (
     ACHIEVED_COLOUR,
     BACKGROUND_COLOUR,
     PLANNED_COLOUR,
+    TEXT_COLOUR,
     achieved_totals,
     category_labels,
     load_planned_results,
     page_context,
     planned_results,
-    results_chart_svg,
+    results_chart_html,
     results_rows,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SVG = "{http://www.w3.org/2000/svg}"
 
 PLAN = planned_results(
     {
@@ -105,35 +106,76 @@ def test_rows_follow_the_plan_and_mark_about_and_parts() -> None:
 
 def chart(language: str = "en") -> ET.Element:
     rows = results_rows(PLAN, achieved_totals([reported("a", roma_representatives=30)]), language)
-    svg = results_chart_svg(rows, language, "Planned and achieved", "Bars per group.")
-    return ET.fromstring(svg)  # also proves the markup is well-formed XML
+    html = results_chart_html(rows, language, "Planned and achieved", "Bars per group.")
+    return ET.fromstring(html)  # also proves the markup is well-formed
+
+
+def _by_class(root: ET.Element, name: str) -> list[ET.Element]:
+    return [element for element in root.iter() if name in element.get("class", "").split()]
 
 
 def test_chart_is_an_image_named_by_its_title_and_description() -> None:
-    svg = chart()
-    assert svg.get("role") == "img"
-    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
-    assert title is not None and title.text == "Planned and achieved"
-    assert desc is not None and desc.text == "Bars per group."
-    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    root = chart()
+    assert root.get("role") == "img"
+    title_id, desc_id = root.get("aria-labelledby", "").split()
+    names = {element.get("id"): element.text for element in root.iter("span") if element.get("id")}
+    assert names == {title_id: "Planned and achieved", desc_id: "Bars per group."}
 
 
 def test_chart_has_one_planned_and_one_achieved_bar_per_category() -> None:
-    svg = chart()
-    groups = [g for g in svg.iter(f"{SVG}g") if g.get("data-category")]
+    groups = _by_class(chart(), "lrp-results-chart__category")
     assert [g.get("data-category") for g in groups] == [group.key for group in PLAN]
     for group in groups:
-        bars = [rect.get("class", "") for rect in group.iter(f"{SVG}rect")]
-        assert sum("bar--planned" in b for b in bars) == 1
-        assert sum("bar--achieved" in b for b in bars) == 1
+        assert len(_by_class(group, "lrp-results-chart__bar--planned")) == 1
+        assert len(_by_class(group, "lrp-results-chart__bar--achieved")) == 1
+
+
+def test_bar_lengths_share_one_scale_and_a_small_figure_is_not_drawn_as_zero() -> None:
+    shares = {
+        (group.get("data-category"), "planned" if index == 0 else "achieved"): float(
+            series.get("style", "").removeprefix("--share: ").removesuffix("%")
+        )
+        for group in _by_class(chart(), "lrp-results-chart__category")
+        for index, series in enumerate(_by_class(group, "lrp-results-chart__series"))
+    }
+    # The largest figure (146 planned for public administration) fills the bar.
+    assert max(shares.values()) == 100
+    assert shares[("roma_representatives", "planned")] == round(91 / 146 * 100, 1)
+    assert shares[("roma_representatives", "achieved")] == round(30 / 146 * 100, 1)
+    assert shares[("public_administration", "achieved")] == 0  # nothing reported
+    rows = results_rows(PLAN, achieved_totals([reported("a", roma_representatives=1)]), "en")
+    tiny = ET.fromstring(results_chart_html(rows, "en", "t", "d"))
+    (roma,) = [
+        group
+        for group in _by_class(tiny, "lrp-results-chart__category")
+        if group.get("data-category") == "roma_representatives"
+    ]
+    assert _by_class(roma, "lrp-results-chart__series")[1].get("style") == "--share: 1%"
 
 
 def test_every_bar_is_labelled_with_its_figure() -> None:
-    texts = [text.text or "" for text in chart().iter(f"{SVG}text")]
-    assert "Roma <b>" in texts  # labels are escaped, not markup
+    texts = [
+        "".join(element.itertext()) for element in _by_class(chart(), "lrp-results-chart__value")
+    ]
+    labels = [
+        "".join(element.itertext()) for element in _by_class(chart(), "lrp-results-chart__label")
+    ]
+    assert "Roma <b>" in labels  # labels are escaped, not markup
     assert "Planned: 91" in texts and "Achieved: 30" in texts
     assert "Planned: about 50" in texts
-    assert "Plānots: ap 50" in [text.text for text in chart("lv").iter(f"{SVG}text")]
+    lv = ["".join(e.itertext()) for e in _by_class(chart("lv"), "lrp-results-chart__value")]
+    assert "Plānots: ap 50" in lv
+
+
+def test_the_stylesheet_draws_the_bars_in_the_checked_colours() -> None:
+    css = (ROOT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+    chart_css = css[
+        css.index(".md-typeset .lrp-results-chart {") : css.index("@media (forced-colors")
+    ]
+    planned = re.search(r"__bar--planned \{ background: (#[0-9a-f]{6}); \}", chart_css)
+    assert planned and planned.group(1) == PLANNED_COLOUR
+    assert f"45deg, {ACHIEVED_COLOUR} 0 3px, {BACKGROUND_COLOUR} 3px 5px" in chart_css
+    assert f"background: {BACKGROUND_COLOUR}; color: {TEXT_COLOUR};" in chart_css
 
 
 def _luminance(colour: str) -> float:
@@ -168,7 +210,7 @@ def test_the_page_context_describes_the_figures_and_flags_samples() -> None:
         chart_description="Planned and achieved participants.",
     )
     assert context["includes_sample"] and context["events_counted"] == 1
-    assert "Roma &lt;b&gt;: planned 91, achieved 3." in context["chart_svg"]
+    assert "Roma &lt;b&gt;: planned 91, achieved 3." in context["chart_html"]
     assert context["rows"][3]["achieved"] == 3
 
 
