@@ -147,9 +147,7 @@ def test_menu_drawer_opens_and_closes_by_keyboard(browser, site_server: str) -> 
     context.close()
 
 
-def test_menu_button_shows_only_where_the_navigation_is_a_drawer(
-    browser, site_server: str
-) -> None:
+def test_menu_button_shows_only_where_the_navigation_is_a_drawer(browser, site_server: str) -> None:
     """From 1220 px the navigation is a sidebar: a menu button there would do nothing."""
     for width, shown in ((1219, True), (1220, False), (1440, False)):
         context = browser.new_context(viewport={"width": width, "height": 800})
@@ -182,6 +180,36 @@ def test_language_switcher_works_by_keyboard(
             page.keyboard.press("Enter")
         assert page.url == site_server + LANGUAGE_PREFIXES[target] + path
         assert page.evaluate("document.documentElement.lang") == target
+    context.close()
+
+
+def test_language_button_says_whether_its_list_is_open(browser, site_server: str) -> None:
+    """The English home page: the button is announced as collapsed until pressed; Tab from
+    the closed button skips the hidden links; Escape closes the list and returns to the
+    button; tabbing out of the open list closes it."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(site_server + "en/", wait_until="load")
+    button, inner = page.locator(".md-select > button"), page.locator(".md-select__inner")
+    assert tab_until(page, ".md-select > button", limit=10)
+    assert button.get_attribute("aria-expanded") == "false"
+    list_id = button.get_attribute("aria-controls")
+    assert list_id and page.locator(f"#{list_id}").count() == 1
+    assert not inner.is_visible()
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.activeElement.matches('.md-select__link')")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true" and inner.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('.md-select__link')")
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false" and not inner.is_visible()
+    assert page.evaluate("document.activeElement.matches('.md-select > button')")
+    page.keyboard.press("Enter")
+    assert tab_until(page, ":not(.md-select__link)", limit=5)
+    assert button.get_attribute("aria-expanded") == "false" and not inner.is_visible()
     context.close()
 
 

@@ -96,3 +96,48 @@
     }
   });
 })();
+
+// The language menu: Material opens it whenever focus is inside it and gives its button no
+// state, so a screen reader hears a button that seems to do nothing. Here the button opens and
+// closes the list (aria-expanded says which), Escape or leaving the menu closes it, and the
+// links of a closed list are out of the Tab order. The mouse still opens it by hovering, and
+// without JavaScript Material's behaviour stays.
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll(".md-select"), function (select, index) {
+    var button = select.querySelector(".md-header__button");
+    var list = select.querySelector(".md-select__list");
+    if (!button || !list) {
+      return;
+    }
+    list.id = list.id || "lrp-select-list-" + (index + 1);
+    button.type = "button";
+    button.setAttribute("aria-controls", list.id);
+    var setOpen = function (open) {
+      select.classList.toggle("lrp-select--open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    setOpen(false);
+    select.classList.add("lrp-select");
+    button.addEventListener("click", function () {
+      setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    select.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !select.contains(event.relatedTarget)) {
+        setOpen(false);
+      }
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && select.classList.contains("lrp-select--open")) {
+        setOpen(false);
+        button.focus();
+      }
+    });
+    // Safari does not focus a clicked button, so no focusout follows a click elsewhere.
+    document.addEventListener("click", function (event) {
+      if (!select.contains(event.target)) {
+        setOpen(false);
+      }
+    });
+  });
+})();
