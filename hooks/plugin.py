@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -33,6 +33,7 @@ from hooks import (
     fragments,
     images,
     kept_results,
+    link_previews,
     preview,
     render_cache,
     results,
@@ -63,7 +64,6 @@ from hooks.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_CODES,
     LANGUAGES,
-    OPEN_GRAPH_LOCALES,
     strip_language_prefix,
     url_prefix,
 )
@@ -99,6 +99,8 @@ PREVIEW_LANGUAGE_VARIABLE = "LRP_PREVIEW_LANGUAGE"
 
 EVENTS_INDEX_SRC = "events/index.md"
 RESULTS_SRC = "results.md"
+# The preview picture of every page without a card of its own, at each language's home.
+SITE_CARD_NAME = "card.jpg"
 
 
 def lrp_strings(plugin: LatvianRomaPlatformPlugin, key: str) -> str:
@@ -137,6 +139,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.image_sets: dict[Path, images.ImageSet] = {}
         self.image_counts = (0, 0)  # (processed now, taken from the cache)
         self.cards: dict[tuple[str, str], Path] = {}
+        self.site_cards: dict[str, Path] = {}
+        self.site_card_alts: dict[str, str] = {}
         self.story_media: social_cards.StoryMediaWork | None = None
         self.all_events: list[events.Event] = []
         self.planned: Any = None
@@ -179,7 +183,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.listings = build_listings(self.catalogue)
             self.all_events = events.load_events(self.project_root / "docs" / "events")
             self.planned = results.load_planned_results(self.data_dir / "planned-results.yml")
-            self._prepare_story_images()
+            self._prepare_story_images(config.site_url or "")
             self._card_pictures: dict[tuple[str, str, bool], str] = {}
             for withheld in self.catalogue.withheld:
                 content_warning(f"Story withheld: {withheld.src_uri}: {withheld.reason}")
@@ -241,7 +245,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def _image_source(self, story: StoryVersion, file_name: str) -> Path:
         return story.source_path.parent / file_name
 
-    def _prepare_story_images(self) -> None:
+    def _prepare_story_images(self, site_url: str) -> None:
         sources = sorted(
             {
                 self._image_source(story, image.file)
@@ -256,17 +260,32 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self._report_image_problems(planned.problems)
         self.image_sets = dict(planned.sets)
         stories = list(self.catalogue.published)
+        site_jobs = [self._site_card_job(code, site_url) for code in LANGUAGE_CODES]
         self.story_media = social_cards.start_story_media(
             planned,
-            [self._card_job(story) for story in stories],
+            [self._card_job(story) for story in stories] + site_jobs,
             self.cache_dir / "images",
             self.cache_dir / "cards",
             self.project_root / "data" / "fonts",
         )
+        card_paths = self.story_media.card_paths
         self.cards = {
             (story.slug, story.language): path
-            for story, path in zip(stories, self.story_media.card_paths, strict=True)
+            for story, path in zip(stories, card_paths[: len(stories)], strict=True)
         }
+        self.site_cards = dict(zip(LANGUAGE_CODES, card_paths[len(stories) :], strict=True))
+        self.site_card_alts = {
+            code: social_cards.card_alt_text(job.title, job.kicker, job.footer)
+            for code, job in zip(LANGUAGE_CODES, site_jobs, strict=True)
+        }
+
+    def _site_card_job(self, language: str, site_url: str) -> social_cards.CardJob:
+        """The preview picture of the pages that have no card of their own: the platform's
+        name under the ministry's, and the site's address."""
+        labels = site_data.labels(language, self.data_dir)
+        return social_cards.CardJob(
+            labels["site_name"], labels["ministry_name"], urlsplit(site_url).hostname or ""
+        )
 
     def _report_image_problems(
         self, found: dict[Path, list[images.ImageProblem]], missing_cards: Sequence[Path] = ()
@@ -354,6 +373,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 )
         for (slug, language), card in self.cards.items():
             target = site_dir / url_prefix(language) / "stories" / slug / "card.jpg"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            images.link_or_copy(card, target)
+        for language, card in self.site_cards.items():
+            target = site_dir / url_prefix(language) / SITE_CARD_NAME
             target.parent.mkdir(parents=True, exist_ok=True)
             images.link_or_copy(card, target)
 
@@ -771,9 +794,16 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 else hreflang_alternates(neutral_url, written_in, site_url),
             }
         )
+        lrp["description"] = link_previews.page_description(
+            page.meta, config.site_description or "", strings["sample_label"]
+        )
         story = self.stories_by_src.get(page.file.src_uri)
         if story is not None:
             lrp["story"] = self._story_context(story, page.url, config)
+        elif page.canonical_url:
+            lrp["preview"] = self._page_preview(
+                page, lrp["description"], () if is_fallback else written_in, config
+            )
         listing = self.listing_by_src.get(neutral_src)
         if listing is not None:
             lrp["listing"] = self._listing_context(listing, page)
@@ -782,6 +812,25 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         if not noindex:
             self.sitemap_entries.append(SitemapEntry(neutral_url, self.language, written_in))
         return context
+
+    def _page_preview(
+        self, page: Page, description: str, written_in: Iterable[str], config: MkDocsConfig
+    ) -> link_previews.LinkPreview:
+        site_url = config.site_url or ""
+        home = url_prefix(self.language)
+        # As the <title> element has it (overrides/base.html): the nav may shorten page.title.
+        title = page.meta.get("title") or page.title
+        if page.is_homepage or page.url in {"", home}:
+            title = config.site_name
+        return link_previews.page_preview(
+            title=str(title or config.site_name),
+            description=description,
+            url=page.canonical_url or "",
+            language=self.language,
+            available=written_in,
+            image_url=absolute(site_url, home + SITE_CARD_NAME) if site_url else "",
+            image_alt=self.site_card_alts.get(self.language, ""),
+        )
 
     def _add_event_context(
         self, lrp: dict[str, Any], neutral_src: str, page_url: str, config: MkDocsConfig
@@ -967,12 +1016,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             "pictures": self._story_pictures(story, page_url),
             "card_url": f"{published.url}card.jpg",
             "card_alt": self._card_alt(story),
-            "og_locale": OPEN_GRAPH_LOCALES[story.language],
-            "og_locale_alternates": [
-                OPEN_GRAPH_LOCALES[code]
-                for code in LANGUAGE_CODES
-                if code != story.language and code in self.catalogue.languages_of(story.slug)
-            ],
+            "og_locales": link_previews.open_graph_locales(
+                story.language, self.catalogue.languages_of(story.slug)
+            ),
             "feed_url": home + "stories/feed.xml",
             "slug": story.slug,
             "sample": story.sample,

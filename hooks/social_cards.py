@@ -134,7 +134,7 @@ def card_alt_text(
     title: str, kicker: str, footer: str, photo_alt: str = "", photo_label: str = ""
 ) -> str:
     """The card's words for `og:image:alt`, so a link preview is not read out as the title twice."""
-    text = f"{_nfc(kicker)}: {_nfc(title)} – {_nfc(footer)}"
+    text = f"{_nfc(kicker)}: {_nfc(title)}" + (f" – {_nfc(footer)}" if footer else "")
     if photo_alt:
         text += (
             f". {_nfc(photo_label)}: {_nfc(photo_alt)}" if photo_label else f". {_nfc(photo_alt)}"

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.htmlscan import parse_html
-from tests.sitebuild import html_pages, page_language
+from tests.sitebuild import TEST_SITE_URL, html_pages, page_language
 
 pytestmark = pytest.mark.build
 
@@ -142,6 +143,48 @@ def test_a_shared_story_names_its_locale_and_only_the_translations_that_exist(
         page = built_site / prefix / mediator
         assert _meta_values(page, "og:locale") == [locale]
         assert _meta_values(page, "og:locale:alternate") == alternates
+
+
+def _preview(page_path: Path) -> dict[str, str]:
+    page = parse_html(page_path.read_text(encoding="utf-8"))
+    return {
+        meta.attrs.get("property") or meta.attrs.get("name", ""): meta.attrs.get("content", "")
+        for meta in page.find_all("meta")
+        if (meta.attrs.get("property") or meta.attrs.get("name", "")).startswith(
+            ("og:", "twitter:")
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "description_start"),
+    [
+        ("en/events/mediators-seminar-2027/", "Roma mediators' good-practice seminar 2027",
+         "Illustrative example. A seminar"),
+        ("heritage/", None, None),
+        ("rml/about/", None, None),
+        ("", "Latvijas romu platforma", "Romu dzīves stāsti"),
+    ],
+)  # fmt: skip
+def test_every_page_has_a_link_preview_with_its_own_words_and_a_site_card(
+    built_site: Path, path: str, title: str | None, description_start: str | None
+) -> None:
+    """A shared event, heritage or home page shows its title, description and the language's
+    site card, not a bare address; an illustrative event says so in the preview too."""
+    html = (built_site / path / "index.html").read_text(encoding="utf-8")
+    preview = _preview(built_site / path / "index.html")
+    heading = re.search(r"<title>([^<]*?)(?: - [^<]*)?</title>", html)
+    assert preview["og:title"] == (title or (heading and heading.group(1)))
+    assert preview["og:description"]
+    if description_start:
+        assert preview["og:description"].startswith(description_start)
+    assert preview["og:url"] == TEST_SITE_URL + path
+    prefix = path.split("/")[0] + "/" if path.split("/")[0] in {"en", "rml"} else ""
+    assert preview["og:image"] == f"{TEST_SITE_URL}{prefix}card.jpg"
+    assert preview["twitter:card"] == "summary_large_image"
+    assert preview["og:image:alt"] and preview["og:image:alt"] != preview["og:title"]
+    with Image.open(built_site / prefix / "card.jpg") as card:
+        assert card.size == (1200, 630) and not card.getexif()
 
 
 @pytest.mark.parametrize(
