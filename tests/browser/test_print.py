@@ -21,3 +21,17 @@ def test_printed_heritage_page_has_text_sources_and_funding_but_no_navigation(
     external = page.locator(".md-typeset a[href^='http']").first
     after = external.evaluate("a => getComputedStyle(a, '::after').content")
     assert external.get_attribute("href") in after
+
+
+def test_printed_results_chart_keeps_its_bars(page, site_server: str) -> None:
+    """The bars are backgrounds, which browsers leave out of print unless the page asks."""
+    page.goto(site_server + "en/results/", wait_until="load")
+    page.emulate_media(media="print")
+    bars = page.locator(".lrp-results-chart__bar")
+    assert bars.count() >= 14
+    kept = bars.evaluate_all(
+        "bars => bars.map(b => "
+        "[getComputedStyle(b).printColorAdjust, b.getBoundingClientRect().width])"
+    )
+    assert all(adjust == "exact" for adjust, _ in kept), kept
+    assert all(width > 0 for _, width in kept), kept
