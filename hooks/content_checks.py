@@ -631,6 +631,14 @@ def _long_text_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
     return issues
 
 
+def _markup_in_title_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
+    title = (content.data or {}).get("title")
+    if not isinstance(title, str) or ("title",) in skip or not re.search(r"[<>]", title):
+        return []
+    return [Issue(rules.MARKUP_IN_TITLE, content.line_of(("title",)), "title",
+                  f"The title {title.strip()!r} contains `<` or `>`")]
+
+
 def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]:
     data = content.data or {}
     issues: list[Issue] = []
@@ -1194,6 +1202,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
             issues.extend(schema_issues(content, place.kind, skip))
         issues.extend(_translation_issues(content, place))
         issues.extend(_long_text_issues(content, skip))
+        issues.extend(_markup_in_title_issues(content, skip))
     if isinstance(content.data, dict):
         issues.extend(_front_matter_address_issues(content))
         if place.kind == "story":

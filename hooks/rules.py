@@ -317,6 +317,14 @@ LONG_TEXT = register(Rule(
     "which cut long ones off, and a screen reader reads the whole of each card.",
     FIELDS,
 ))
+MARKUP_IN_TITLE = register(Rule(
+    "LRP027", "markup-in-title", "error",
+    "A title is plain text: it has no `<` or `>`.",
+    "Remove the angle brackets, or write the words out (“less than”, “more than”).",
+    "The theme prints titles as they are in the menu, the browser tab and the search results, "
+    "so `<` and `>` would be read as HTML and break the page around them.",
+    FIELDS,
+))
 
 # -- links, images and HTML ------------------------------------------------------------------
 

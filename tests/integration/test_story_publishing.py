@@ -409,3 +409,33 @@ def test_republish_downloads_follow_an_edited_story(story_project: Path, tmp_pat
     # The first site keeps what it was built with, and the store drops what no build uses now.
     assert (tmp_path / "first" / download).read_text(encoding="utf-8") == before
     assert not stored[0].exists()
+
+
+def test_quotes_and_ampersands_in_front_matter_stay_text(tmp_path: Path) -> None:
+    """A title or summary with quotation marks and `&` comes out as the editor wrote it, in the
+    heading, the story card and the link preview, instead of cutting an attribute short."""
+    project = copy_project(tmp_path / "project")
+    story = project / "stories" / "sample-music-teacher" / "index.en.md"
+    title, summary = 'The "music" teacher & her pupils', 'She says "play" & <em>listen</em>.'
+    text = story.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", f"title: '{title}'", text, count=1, flags=re.M)
+    text = re.sub(r"^summary: .*$", f"summary: '{summary}'", text, count=1, flags=re.M)
+    story.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    raw = (site / "en/stories/sample-music-teacher/index.html").read_text()
+    assert "<em>listen</em>" not in raw  # the summary's tag is shown as text, not obeyed
+    page = parse_html(raw)
+    metas = {
+        meta.attrs.get("property") or meta.attrs.get("name"): meta.attrs.get("content")
+        for meta in page.find_all("meta")
+    }
+    assert metas["og:title"] == metas["twitter:title"] == title
+    assert metas["og:description"].endswith(summary)
+    assert metas["description"].endswith(summary)
+    assert page.first("h1").text.strip() == title
+    listing = parse_html((site / "en/stories/index.html").read_text())
+    assert title in [link.text.strip() for link in listing.find_all("a")]
+    assert summary in [p.text.strip() for p in listing.find_all("p")]

@@ -1072,3 +1072,15 @@ def test_a_title_or_summary_too_long_for_cards_is_a_warning(tmp_path):
     assert where(findings) == {("LRP026", STORY, line_of(root, STORY, "Garš virsraksts"))}
     assert findings[0].severity == "warning"
     assert "`title` has 111 characters (at most 100)" in findings[0].message
+
+
+def test_angle_brackets_in_a_title_are_an_error_with_the_line(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "title: Annas stāsts", "title: 'Anna <3 mūzika'")
+    findings = check(root)
+    assert where(findings) == {("LRP027", STORY, line_of(root, STORY, "Anna <3"))}
+    assert findings[0].severity == "error"
+    assert "'Anna <3 mūzika' contains `<` or `>`" in findings[0].message
+    # Quotation marks and ampersands are plain text, which the templates escape.
+    edit(root, STORY, "title: 'Anna <3 mūzika'", "title: 'Anna & \"mūzika\"'")
+    assert check(root) == []
