@@ -319,7 +319,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         content_info(
             f"Story images: {batch.processed} processed, {batch.cached} from cache; "
             f"social cards: {work.cards_drawn} drawn, "
-            f"{len(self.cards) - work.cards_drawn} from cache"
+            f"{len(self.cards) + len(self.site_cards) - work.cards_drawn} from cache"
         )
 
     def on_build_error(self, error: Exception) -> None:
