@@ -187,6 +187,7 @@ def story_files(index: int, seed: int, themes: list[str], regions: list[str]) ->
                 "  - file: photo.jpg",
                 f"    alt: {_quoted(ALT[language].format(n=index + 1))}",
                 f"    credit: {_quoted(AUTHORS[language])}",
+                "    licence: CC-BY-4.0",
                 translation.rstrip("\n"),
                 "---",
                 "",

@@ -727,6 +727,14 @@ def _story_issues(
         line = content.line_of(("images",)) if images else content.line_of(("consent", "photos"))
         issues.append(Issue(rules.CONSENT_PHOTOS, line, "consent.photos",
                             "The story has images but `consent.photos` is false"))
+    if consent.get("photos") is True and consent.get("republication") is True:
+        for number, image in enumerate(images):
+            if isinstance(image, dict) and not image.get("licence"):
+                issues.append(Issue(
+                    rules.IMAGE_WITHOUT_LICENCE, content.line_of(("images", number, "file")),
+                    f"images.{number}.licence",
+                    f"The image `{image.get('file', number + 1)}` has no licence",
+                ))  # fmt: skip
     place_data = data.get("place") if isinstance(data.get("place"), dict) else {}
     shown = place_data.get("shown")
     hidden = {"none": ("town", "region"), "region": ("town",)}.get(str(shown), ())

@@ -52,6 +52,8 @@ class StoryImage:
     height: int
     alt: str
     credit: str
+    # An id from hooks.reuse.LICENCES, or None: then the image is not in republish copies.
+    licence: str | None = None
 
 
 @dataclass(frozen=True)

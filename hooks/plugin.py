@@ -393,6 +393,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     "credit": image.credit,
                     "download": base + largest.filename,
                     "file": image.file,
+                    "licence_label": reuse.licence_label(image.licence) if image.licence else "",
+                    "licence_url": (
+                        reuse.deed_url(image.licence, self.language) if image.licence else ""
+                    ),
                 }
             )
         return pictures
@@ -407,7 +411,14 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             largest = image_set.of_format("jpeg")[-1]
             src = absolute(config.site_url or "", f"stories/{story.slug}/img/{largest.filename}")
             published.append(
-                feeds.StoryImage(src, largest.width, largest.height, image.alt, image.credit)
+                feeds.StoryImage(
+                    src,
+                    largest.width,
+                    largest.height,
+                    image.alt,
+                    image.credit,
+                    image.licence or None,
+                )
             )
         return published
 

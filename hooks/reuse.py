@@ -6,7 +6,9 @@ a notice that it is not a real person's story. Call these only for a story whose
 allows republication (`hooks.consent.republication_allowed`); `images_allowed` is the photo
 consent (`hooks.consent.photos_allowed`). Without it no <img>, no link to an image file and no
 image URL appears in any copy, because a photo may show a person who agreed to tell their
-story but not to be seen.
+story but not to be seen. With it, a photo still goes into the copies only if the front matter
+gives it a licence of its own (`images[].licence`): the photographer, not the storyteller,
+decides whether others may publish it.
 
 Why nh3 as well as a parser of our own: the copy is pasted into other newsrooms' systems, so
 the sanitising must hold against any markup that ever reaches a story page, including
@@ -36,7 +38,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 
 from hooks import site_data
-from hooks.feeds import SAMPLE_NOTICES, StoryVersion
+from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.languages import LANGUAGE_CODES
 
 
@@ -299,16 +301,36 @@ def _is_image_link(url: str, ctx: _Context) -> bool:
     return bool(_IMAGE_FILE_RE.search(urlsplit(url).path))
 
 
+def _known_images(story: StoryVersion) -> tuple[StoryImage, ...]:
+    return (*story.images, *([story.image] if story.image else []))
+
+
+def reusable_image(src: str, story: StoryVersion) -> StoryImage | None:
+    """The story's photo at `src` if its rights holder licensed it for reuse, else None.
+
+    The story's licence covers its words, not its photos: a photo goes into the copies only
+    with a licence of its own, so a journalist is never handed a picture nobody allowed them
+    to publish. A picture in the text that the front matter does not list has no licence.
+    """
+    return next(
+        (image for image in _known_images(story) if image.url == src and image.licence), None
+    )
+
+
 def _image_credit(src: str, ctx: _Context) -> str:
-    known = (*ctx.story.images, *([ctx.story.image] if ctx.story.image else []))
+    known = _known_images(ctx.story)
     credit = next((image.credit for image in known if image.url == src and image.credit), None)
     if credit is None:
         # A photo in the text without a credit of its own: the story's photographer, or else the
         # platform that published it, so the copy never shows a photo with no name at all.
         credit = ctx.story.photographer or ctx.site_names.get(ctx.language) or SITE_NAMES["en"]
-    if _LABELLED_CREDIT_RE.match(credit):
-        return credit
-    return f"{_PHOTO_LABELS.get(ctx.language, _PHOTO_LABELS['en'])}: {credit}"
+    if not _LABELLED_CREDIT_RE.match(credit):
+        credit = f"{_PHOTO_LABELS.get(ctx.language, _PHOTO_LABELS['en'])}: {credit}"
+    image = reusable_image(src, ctx.story)
+    if image is not None and image.licence != ctx.story.licence:
+        # The copy ends with the story's licence; a photo under another one says which.
+        credit = f"{credit} ({licence_label(image.licence or '')})"
+    return credit
 
 
 def _classes(element: _Element) -> set[str]:
@@ -342,6 +364,8 @@ def _edit(nodes: Iterable[_Node], ctx: _Context, in_figure: bool = False) -> lis
         children = _edit(node.children, ctx, in_figure or tag == "figure")
         if tag not in _VOID and not _has_content(children):
             continue  # e.g. the paragraph that held a photo which the copy leaves out
+        if tag in _IMAGE_TAGS and _images_in(node.children) and not _images_in(children):
+            continue  # a caption without the photo it describes
         if tag == "a":
             href = _safe_url(node.attrs.get("href"), ctx.story.url)
             # A link to a photo goes without photo consent; with it, a lightbox link around
@@ -352,7 +376,7 @@ def _edit(nodes: Iterable[_Node], ctx: _Context, in_figure: bool = False) -> lis
                     or (isinstance(c, str) and not c.strip())
                     for c in children
                 )
-                if only_images or not ctx.images_allowed:
+                if only_images or not ctx.images_allowed or not reusable_image(href, ctx.story):
                     href = None
             if href is None:
                 out.extend(children)  # the words stay, the link goes
@@ -384,7 +408,7 @@ def _has_content(nodes: list[_Node]) -> bool:
 
 def _edit_image(node: _Element, ctx: _Context, in_figure: bool) -> list[_Node]:
     src = _safe_url(node.attrs.get("src"), ctx.story.url)
-    if src is None:
+    if src is None or reusable_image(src, ctx.story) is None:
         return []
     attrs = {"src": src, "alt": node.attrs.get("alt", "")}
     for name in ("width", "height"):

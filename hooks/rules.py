@@ -486,6 +486,15 @@ CONSENT_MISMATCH = register(Rule(
     "Make the `consent:` block the same in every language version, as the consent record says.",
     "", TYPES,
 ))
+IMAGE_WITHOUT_LICENCE = register(Rule(
+    "LRP056", "image-without-licence", "warning",
+    "A photo of a story that may be republished says under which licence others may reuse it.",
+    "Add `licence:` to the image with the licence its rights holder agreed to (e.g. "
+    "`licence: CC-BY-4.0`); without one the photo is shown but left out of the republish copies.",
+    "The story's `licence:` covers its words, which the storyteller gave; a photo belongs to "
+    "whoever took or owns it, so only they can allow journalists to publish it again.",
+    TYPES,
+))
 PLACE_HIDDEN = register(Rule(
     "LRP050", "place-hidden", "warning",
     "A town or region the storyteller chose to hide (`place.shown`) is not written down.",

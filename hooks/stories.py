@@ -30,6 +30,7 @@ class StoryImage:
     alt: str
     credit: str = ""
     caption: str = ""
+    licence: str = ""  # an id from hooks.reuse.LICENCES; "" when the rights holder gave none
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class StoryVersion:
                 alt=str(item.get("alt", "")),
                 credit=str(item.get("credit", "")),
                 caption=str(item.get("caption", "")),
+                licence=str(item.get("licence") or ""),
             )
             for item in self.meta.get("images") or ()
             if isinstance(item, Mapping)

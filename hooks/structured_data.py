@@ -98,6 +98,9 @@ def article_json_ld(
             image["creditText"] = story.image.credit
         if story.photographer:
             image["creator"] = _agent(story.photographer, False)
+        if story.republication_allowed and story.image.licence:
+            # Search engines show this as the picture's licence ("Licensable" in image search).
+            image["license"] = licence(story.image.licence).url
         data["image"] = image
     if story.sample:
         data["genre"] = SAMPLE_GENRE

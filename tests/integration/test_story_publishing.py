@@ -72,17 +72,23 @@ def _write_story(
     photos: bool,
     republication: bool,
     with_images: bool,
+    photo_licences: tuple[str | None, str | None] = ("CC-BY-4.0", "CC-BY-4.0"),
 ) -> None:
     folder = project / "stories" / slug
     folder.mkdir(parents=True, exist_ok=True)
     if with_images:
         _jpeg_with_gps(folder / "gps.jpg", (1200, 800))
         _jpeg_with_gps(folder / "rotated.jpg", (1200, 800), orientation=6)
+    gps_licence, rotated_licence = (
+        f"    licence: {licence}\n" if licence else "" for licence in photo_licences
+    )
     for language in ("lv", "en"):
         images = (
             "images:\n"
             f'  - file: gps.jpg\n    alt: "Red and blue field {language}"\n    credit: "Photo: T"\n'
+            f"{gps_licence}"
             f'  - file: rotated.jpg\n    alt: "Rotated field {language}"\n    credit: "Photo: T"\n'
+            f"{rotated_licence}"
             if with_images
             else ""
         )
@@ -441,3 +447,39 @@ def test_quotes_and_ampersands_in_front_matter_stay_text(tmp_path: Path) -> None
     listing = parse_html((site / "en/stories/index.html").read_text())
     assert title in [link.text.strip() for link in listing.find_all("a")]
     assert summary in [p.text.strip() for p in listing.find_all("p")]
+
+
+def test_a_photo_its_rights_holder_did_not_license_is_shown_but_not_handed_out(
+    tmp_path: Path,
+) -> None:
+    """The storyteller agreed to photos and republication, but the second photo has no licence:
+    the page shows it and says why the copies leave it out, the copies and the feed's full text
+    keep only the licensed one, and the build tells the editor which image needs a licence."""
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "stories")
+    _write_story(
+        project, "half-licensed", "Half Licensed", "104", photos=True, republication=True,
+        with_images=True, photo_licences=("CC-BY-4.0", None),
+    )  # fmt: skip
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "LRP056" in result.stderr and "`rotated.jpg` has no licence" in result.stderr
+    folder = site / "en" / "stories" / "half-licensed"
+    html = (folder / "index.html").read_text()
+    assert 'alt="Rotated field en"' in html  # the page still shows the photo
+    items = [
+        " ".join(item.text.split())
+        for item in parse_html(html).find_all("li")
+        if item.text.strip().startswith(("gps.jpg", "rotated.jpg"))
+    ]
+    assert items == [
+        "gps.jpg — Photo: T — CC BY 4.0",
+        "rotated.jpg — Photo: T — not in the copies, because its rights holder has not licensed "
+        "it for reuse; ask them for permission.",
+    ]
+    feed = json.loads((site / "en" / "stories" / "feed.json").read_text())
+    copies = [(folder / f"half-licensed.en.{kind}").read_text() for kind in ("html", "txt", "md")]
+    for copy in (*copies, feed["items"][0]["content_html"]):
+        assert "Red and blue field en" in copy
+        assert "Rotated field en" not in copy and "rotated-" not in copy

@@ -24,6 +24,7 @@ from hooks.reuse import (
 SITE = "https://romi.example.lv/"
 STORY_URL = f"{SITE}stasti/anna/"
 PHOTO_URL = f"{STORY_URL}anna.jpg"
+FAMILY_URL = f"{SITE}atteli/gimene.jpg"
 
 # Shaped like a MkDocs Material story page's content, with hostile additions.
 PAGE = """
@@ -63,7 +64,11 @@ def story(**changes: object) -> StoryVersion:
         "person_label": "Anna",
         "licence": "CC-BY-4.0",
         "photographer": "Jānis Bērziņš",
-        "image": StoryImage(PHOTO_URL, 1200, 800, "Anna pie loga", "Foto studija Rīga"),
+        "image": StoryImage(
+            PHOTO_URL, 1200, 800, "Anna pie loga", "Foto studija Rīga", "CC-BY-4.0"
+        ),
+        # Listed in the front matter, licensed for reuse, credited to the story's photographer.
+        "images": (StoryImage(FAMILY_URL, 800, 600, "Ģimene 1970. gadā", "", "CC-BY-4.0"),),
     }
     values.update(changes)
     return StoryVersion(**values)  # type: ignore[arg-type]
@@ -305,10 +310,13 @@ def test_unknown_licence_is_refused() -> None:
 
 def test_each_front_matter_photo_is_credited_once_with_its_own_credit() -> None:
     # The figures the build adds around the story text, as the story page shows them.
-    workshop = StoryImage(f"{STORY_URL}workshop.jpg", 1600, 1067, "Klavieres", "Ilze Kalniņa")
-    drawing = StoryImage(
-        f"{STORY_URL}violin.jpg", 1600, 2400, "Vijole", "Ilustrācija: Latvijas romu platforma"
+    workshop = StoryImage(
+        f"{STORY_URL}workshop.jpg", 1600, 1067, "Klavieres", "Ilze Kalniņa", "CC-BY-4.0"
     )
+    drawing = StoryImage(
+        f"{STORY_URL}violin.jpg", 1600, 2400, "Vijole", "Ilustrācija: Latvijas romu platforma",
+        "CC-BY-4.0",
+    )  # fmt: skip
     figures = (
         f'<figure><img src="{workshop.url}" alt="Klavieres"><figcaption>Sestdienas nodarbība'
         f'</figcaption></figure><figure><img src="{drawing.url}" alt="Vijole"></figure>'
@@ -343,3 +351,50 @@ def test_a_phrase_in_another_language_keeps_its_lang_in_the_html_copy() -> None:
     assert '<em lang="rml">Phen romanes!</em>' in html
     assert '<span lang="rml">amari čhib</span>.' in html  # a span without a language goes
     assert "<em>bad</em>" in html
+
+
+def test_a_photo_without_a_licence_of_its_own_stays_out_of_every_copy() -> None:
+    # The storyteller agreed to photos and to republication, but the photographer of the family
+    # picture gave no licence: the copies keep the words and the licensed photo only.
+    unlicensed = story(
+        images=(StoryImage(FAMILY_URL, 800, 600, "Ģimene 1970. gadā", "Jānis Bērziņš"),)
+    )
+    for render in (republish_html, republish_text, republish_markdown):
+        output = render(PAGE, unlicensed, "lv", images_allowed=True)
+        assert "gimene.jpg" not in output
+        assert "Ģimene 1970. gadā" not in output  # its alt text
+        assert "Ģimene pie mājas" not in output  # its caption, which describes it
+        assert "Anna pie loga" in output  # the licensed photo stays
+        assert "Otrā rindkopa pēc foto." in output  # and so do the words around it
+    html = republish_html(PAGE, unlicensed, "lv", images_allowed=True)
+    assert html.count("<img") == 1 and "<figure" not in html
+
+
+def test_a_photo_in_the_text_that_the_front_matter_does_not_list_is_left_out() -> None:
+    page = f'<p>Vārdi.</p><p><img src="{STORY_URL}cits.jpg" alt="Cits attēls"></p>'
+    for render in (republish_html, republish_text, republish_markdown):
+        output = render(page, story(), "lv", images_allowed=True)
+        assert "cits.jpg" not in output and "Cits attēls" not in output
+        assert "Vārdi." in output
+
+
+def test_a_photo_under_another_licence_than_the_story_names_it_in_its_credit() -> None:
+    shared_alike = story(
+        images=(StoryImage(FAMILY_URL, 800, 600, "Ģimene 1970. gadā", "", "CC-BY-SA-4.0"),)
+    )
+    html = republish_html(PAGE, shared_alike, "lv", images_allowed=True)
+    assert "<em>Foto: Jānis Bērziņš (CC BY-SA 4.0)</em>" in html
+    # The photo under the story's own licence needs no second mention.
+    assert "<em>Foto: Foto studija Rīga</em>" in html
+
+
+def test_every_licence_an_editor_can_choose_is_one_the_copies_can_name() -> None:
+    import json
+    from pathlib import Path
+
+    schema = json.loads(
+        (Path(__file__).parents[2] / "schemas" / "story.schema.json").read_text(encoding="utf-8")
+    )
+    story_choices = schema["properties"]["licence"]["enum"]
+    photo_choices = schema["properties"]["images"]["items"]["properties"]["licence"]["enum"]
+    assert story_choices == photo_choices == list(LICENCES)

@@ -1084,3 +1084,27 @@ def test_angle_brackets_in_a_title_are_an_error_with_the_line(tmp_path):
     # Quotation marks and ampersands are plain text, which the templates escape.
     edit(root, STORY, "title: 'Anna <3 mūzika'", "title: 'Anna & \"mūzika\"'")
     assert check(root) == []
+
+
+def test_photo_of_a_republishable_story_without_a_licence_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "republication: false", "republication: true")
+    line = line_of(root, STORY, "- file: portrait.jpg")
+    findings = check(root)
+    assert where(findings) == {("LRP056", STORY, line), ("LRP056", STORY_EN, line)}
+    assert {item.severity for item in findings} == {"warning"}
+    assert findings[0].field == "images.0.licence"
+    assert "`portrait.jpg` has no licence" in findings[0].message
+    assert "licence: CC-BY-4.0" in findings[0].message
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "  - file: portrait.jpg", "  - file: portrait.jpg\n    licence: CC-BY-4.0")
+    assert check(root) == []
+
+
+def test_a_photo_licence_must_be_one_the_site_knows(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  - file: portrait.jpg", "  - file: portrait.jpg\n    licence: CC-BY-2.0")
+    findings = check(root)
+    assert where(findings) == {("LRP022", STORY, line_of(root, STORY, "licence: CC-BY-2.0"))}
+    assert "CC-BY-4.0" in findings[0].message

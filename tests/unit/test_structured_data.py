@@ -124,3 +124,16 @@ def test_a_story_that_may_not_be_republished_claims_no_licence() -> None:
     data = article_json_ld(story(republication_allowed=False), PUBLISHER, SITE)
     assert "license" not in data
     assert data["headline"] == "Annas dziesmas"
+
+
+def test_a_photo_states_its_own_licence_only_when_it_has_one() -> None:
+    url = f"{SITE}stasti/anna/anna.jpg"
+    licensed = StoryImage(url, 1200, 800, "Anna pie loga", "J. Bērziņš", "CC-BY-SA-4.0")
+    data = article_json_ld(story(image=licensed), PUBLISHER, SITE)
+    assert data["image"]["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    # The story's licence covers its words; a photo without a licence of its own claims none.
+    unlicensed = StoryImage(url, 1200, 800, "Anna pie loga", "J. Bērziņš")
+    assert "license" not in article_json_ld(story(image=unlicensed), PUBLISHER, SITE)["image"]
+    # Nor does a photo of a story its teller keeps to this site.
+    kept = story(image=licensed, republication_allowed=False)
+    assert "license" not in article_json_ld(kept, PUBLISHER, SITE)["image"]
