@@ -89,6 +89,13 @@ def listing_languages(listings: Mapping[str, list[ListingPage]]) -> dict[str, fr
     return {src: frozenset(langs) for src, langs in languages.items()}
 
 
+def only_samples(pages: Sequence[ListingPage]) -> bool:
+    """True when every story of the language's listings is an illustrative sample, so that the
+    lists can say none of them is real instead of letting a visitor take them for real lives."""
+    stories = [story for page in pages if page.kind == "all" for story in page.stories]
+    return bool(stories) and all(story.sample for story in stories)
+
+
 def facet_counts(pages: Sequence[ListingPage], kind: str) -> list[tuple[str, int]]:
     """(slug, number of stories) for each theme or region of one language, by slug."""
     counts: dict[str, int] = {}

@@ -74,6 +74,7 @@ from hooks.listings import (
     facet_counts,
     listing_languages,
     listing_title,
+    only_samples,
 )
 from hooks.markup import wrap_tables
 from hooks.reporting import content_info, content_warning
@@ -1062,6 +1063,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 for n in range(1, listing.total_pages + 1)
             ],
             "all_url": home + "stories/",
+            "only_samples": only_samples(pages),
             "themes": self._facets(pages, "theme", theme_names, home, listing),
             "regions": self._facets(pages, "region", region_names, home, listing),
             "cards": [

@@ -128,6 +128,13 @@ def includes_sample_figures(events: Iterable[Event]) -> bool:
     return any(event.sample for event in counted_events(events))
 
 
+def only_sample_figures(events: Iterable[Event]) -> bool:
+    """True when every counted report is illustrative: then none of the achieved figures is
+    real, and the page must not say that only some of them are invented."""
+    counted = counted_events(events)
+    return bool(counted) and all(event.sample for event in counted)
+
+
 def _achieved(group: PlannedGroup, achieved: Mapping[str, int]) -> int:
     if group.parts:
         return sum(achieved.get(part, 0) for part in group.parts)
@@ -261,4 +268,5 @@ def page_context(
         "rows": [asdict(row) for row in rows],
         "events_counted": len(counted_events(events)),
         "includes_sample": includes_sample_figures(events),
+        "only_sample": only_sample_figures(events),
     }

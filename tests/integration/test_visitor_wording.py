@@ -209,3 +209,39 @@ def test_the_not_found_page_speaks_its_language_and_switches_to_home_pages(
     links = [a.attrs.get("href", "") for a in page.find_all("a")]
     prefix = path.removesuffix("404.html")
     assert f"/{root}{prefix}" in links and f"/{root}{prefix}search/" in links
+
+
+def _all_samples(folder: Path, pattern: str, having: str = "") -> bool:
+    texts = [path.read_text(encoding="utf-8") for path in folder.glob(pattern)]
+    texts = [text for text in texts if re.search(having, text, re.MULTILINE)]
+    assert texts
+    return all(re.search(r"^sample: true$", text, re.MULTILINE) for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("stories/index.html", "Pagaidām visi šeit publicētie stāsti ir ilustratīvi paraugi"),
+        ("en/stories/index.html", "For now, every story here is an illustrative sample"),
+        ("en/stories/themes/music/index.html", "none of them is a real person's story"),
+        ("rml/stories/index.html", "Akana sare historiji adaj hi sikavipnaskire paraugi"),
+    ],
+)
+def test_story_lists_say_when_every_story_is_a_sample(
+    built_site: Path, path: str, words: str
+) -> None:
+    # Judged from the content, so the notice must go the day a real story is published.
+    only_samples = _all_samples(Path(__file__).parents[2] / "stories", "*/index.*.md")
+    listing = (built_site / path).read_text(encoding="utf-8")
+    assert (words in listing) is only_samples
+
+
+def test_results_page_does_not_call_invented_figures_only_some_of_them(built_site: Path) -> None:
+    # Only events with a report are counted.
+    events = Path(__file__).parents[2] / "docs" / "events"
+    only_samples = _all_samples(events, "*.en.md", having=r"^report:")
+    page = (built_site / "en" / "results" / "index.html").read_text(encoding="utf-8")
+    assert ("All the achieved figures come from the reports of illustrative events" in page) is (
+        only_samples
+    )
+    assert ("Some of the figures come from" in page) is not only_samples

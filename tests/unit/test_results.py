@@ -210,6 +210,7 @@ def test_the_page_context_describes_the_figures_and_flags_samples() -> None:
         chart_description="Planned and achieved participants.",
     )
     assert context["includes_sample"] and context["events_counted"] == 1
+    assert context["only_sample"]  # its one report is illustrative, so no figure is real
     assert "Roma &lt;b&gt;: planned 91, achieved 3." in context["chart_html"]
     assert context["rows"][3]["achieved"] == 3
 
@@ -242,3 +243,15 @@ def test_the_illustrative_reports_stay_within_the_plan() -> None:
     assert any(totals.values())
     for group in plan:
         assert totals[group.key] <= group.planned, group.key
+
+
+def test_real_reports_among_illustrative_ones_make_only_some_figures_invented() -> None:
+    real = event("real", report={"participants": {"roma_representatives": 2}})
+    invented = event("invented", sample=True, report={"participants": {"roma_representatives": 3}})
+    mixed = page_context(PLAN, [real, invented], "en", chart_title="R", chart_description="D")
+    assert mixed["includes_sample"] and not mixed["only_sample"]
+    alone = page_context(PLAN, [real], "en", chart_title="R", chart_description="D")
+    assert not alone["includes_sample"] and not alone["only_sample"]
+    # No report at all: nothing is invented, and nothing claims to be.
+    empty = page_context(PLAN, [], "en", chart_title="R", chart_description="D")
+    assert not empty["only_sample"]
