@@ -8,9 +8,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build test check new report lint clean
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
@@ -32,6 +32,11 @@ check: $(STAMP)
 
 # New content in all three languages from templates/: make new KIND=story SLUG=anna-from-talsi
 new: $(STAMP)
+	@if [ -z "$(strip $(KIND))" ] || [ -z "$(strip $(SLUG))" ]; then \
+	  echo 'Write both the kind and the name, e.g.: make new KIND=story SLUG=anna-from-talsi' >&2; \
+	  echo '(KIND is story, event or heritage; SLUG is the name in the address: small letters, digits, hyphens)' >&2; \
+	  exit 2; \
+	fi
 	$(BIN)/python -m hooks.scaffold $(KIND) $(SLUG)
 
 # Which content exists in which language, and what still needs review.

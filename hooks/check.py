@@ -153,7 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         for item in findings:
             print(item.format())
-    if options.format != "json":
+    if options.format != "json" and usage_problem and files_checked == 0:
+        # "0 errors in 0 files" reads like a pass.
+        print(
+            "Nothing was checked: no file or folder has that name. Write the path from the "
+            'project folder, e.g. make check PATHS="stories/anna-from-talsi".'
+        )
+    elif options.format != "json":
         print(summary_line(findings, files_checked))
     if os.environ.get("GITHUB_ACTIONS") == "true" and options.format != "github":
         # After JSON, annotations go to stderr so that stdout stays one JSON document; the

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 import jsonschema_rs
 
 from hooks import check_cache, file_digests, rules, site_data, terminology
+from hooks.build_date import build_date
 from hooks.citations import CITATION_RE
 from hooks.frontmatter import (
     ContentText,
@@ -393,6 +394,26 @@ def schema_issues(content: ContentText, kind: str, skip: set[KeyPath]) -> list[I
     return issues
 
 
+def _photo_name(path: KeyPath, content: ContentText, *, start: bool = True) -> str:
+    """'Photo 2 (`violin.jpg`)' for a path into `images:`: editors count from one, and know
+    their photos by file name, not by position in a list."""
+    number = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    word = "Photo" if start else "photo"
+    if number is None:
+        return f"The {word}" if start else f"the {word}"
+    images = content.data.get("images") if isinstance(content.data, dict) else None
+    item = images[number] if isinstance(images, list) and number < len(images) else None
+    file = item.get("file") if isinstance(item, dict) else None
+    return f"{word} {number + 1}" + (f" (`{file}`)" if isinstance(file, str) and file else "")
+
+
+def _readable_field(path: KeyPath) -> str:
+    """'`consent.languages`, item 1' for `consent.languages.0`."""
+    if path and isinstance(path[-1], int):
+        return f"`{dotted(path[:-1])}`, item {path[-1] + 1}"
+    return f"`{dotted(path)}`"
+
+
 def _schema_issue(
     error: ValidationError, path: KeyPath, content: ContentText, kind: str
 ) -> Iterator[Issue]:
@@ -411,7 +432,7 @@ def _schema_issue(
                             "This heritage page has no `sources:`")
             elif path[:1] == ("images",) and key == "alt":
                 yield Issue(rules.IMAGE_ALT_MISSING, line, child,
-                            "This image has no `alt:` text")
+                            f"{_photo_name(path, content)} has no `alt:` text")
             else:
                 where = f" under `{name}:`" if name else ""
                 yield Issue(rules.REQUIRED_FIELD, line, child,
@@ -437,10 +458,20 @@ def _schema_issue(
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(item, item) for item in names)
         if is_alt:
-            yield Issue(rules.IMAGE_ALT_MISSING, line, name, "The image's `alt:` text is empty")
+            yield Issue(rules.IMAGE_ALT_MISSING, line, name,
+                        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
         elif error.instance is None:
             yield Issue(rules.WRONG_TYPE, line, name, f"`{name}` is empty",
                         f"Write {wanted} after `{path[-1]}:`, or delete the line.")
+        elif (
+            names == ["array"]
+            and isinstance(error.instance, str)
+            and re.fullmatch(r"\s*\[.*\]\s*", error.instance)
+        ):
+            # `"[lv, en]"` looks like a list to an editor; the quotation marks make it text.
+            yield Issue(rules.WRONG_TYPE, line, name,
+                        f"`{name}` is a list written in quotation marks, which makes it text",
+                        f"Remove the quotation marks: `{path[-1]}: {error.instance.strip()}`.")
         else:
             yield Issue(rules.WRONG_TYPE, line, name,
                         f"`{name}` should be {wanted}, not {_type_of(error.instance)}",
@@ -454,11 +485,12 @@ def _schema_issue(
                                           n=1, cutoff=0.6)
         hint = f"Did you mean `{close[0]}`? " if close else ""
         yield Issue(rules.INVALID_VALUE, line, name,
-                    f"`{_short(error.instance)}` is not allowed in `{name}`",
+                    f"`{_short(error.instance)}` is not allowed in {_readable_field(path)}",
                     f"{hint}Use one of: {shown}.")
     elif validator == "pattern":
         if is_alt:
-            yield Issue(rules.IMAGE_ALT_MISSING, line, name, "The image's `alt:` text is empty")
+            yield Issue(rules.IMAGE_ALT_MISSING, line, name,
+                        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
             return
         advice = error.schema.get("patternErrorMessage", "Check the form of the value.")
         yield Issue(rules.INVALID_VALUE, line, name,
@@ -467,7 +499,8 @@ def _schema_issue(
         if kind == "heritage" and path == ("sources",):
             yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, name, "The `sources:` list is empty")
         elif is_alt:
-            yield Issue(rules.IMAGE_ALT_MISSING, line, name, "The image's `alt:` text is empty")
+            yield Issue(rules.IMAGE_ALT_MISSING, line, name,
+                        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
         else:
             yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` is empty",
                         "Fill it in, or delete the line if the field is optional.")
@@ -546,10 +579,16 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                 f"Rename the file to end in `.{upper.group(1).lower()}.md`.",
             ))
         else:
+            stem = name[: -len(".md")]
+            # `index-lv.md`, `index_en.md`: the code is there, joined with the wrong character.
+            joined = re.fullmatch(r"(.+?)[-_ ](lv|en|rml)", stem, re.IGNORECASE)
+            if joined:
+                fix = f"Rename it to `{joined.group(1)}.{joined.group(2).lower()}.md`."
+            else:
+                fix = f"Rename it to `{stem}.lv.md` (or `.en.md`, `.rml.md`)."
             issues.append(Issue(
                 rules.MISSING_LANGUAGE_SUFFIX, 1, "",
-                f"`{name}` does not say which language it is in",
-                f"Rename it to `{name[: -len('.md')]}.lv.md` (or `.en.md`, `.rml.md`).",
+                f"`{name}` does not say which language it is in", fix,
             ))
     elif place.language is None:
         issues.append(Issue(
@@ -1501,7 +1540,7 @@ def _check(
     cache_file: Path | None = None,
     jobs: int = 1,
 ) -> list[Finding]:
-    today = today or dt.date.today()
+    today = today or build_date()  # the date the build publishes as, SOURCE_DATE_EPOCH included
     results: list[FileResult] = []
     cached: dict[str, FileResult] = {}
     kept: dict[str, FileResult] = {}

@@ -148,7 +148,7 @@ FILE_TOO_LARGE = register(Rule(
 IMAGE_TOO_LARGE = register(Rule(
     "LRP006", "image-too-large", "error",
     "An image in a story folder is at most 15 MB.",
-    "Resize the image to at most 2,400 pixels on the long side and save it as JPEG or WebP.",
+    "Resize the image to at most 2,400 pixels on the long side and save it as JPEG.",
     "", FILE,
 ))
 UNUSABLE_IMAGE = register(Rule(
@@ -391,7 +391,8 @@ MISSING_ANCHOR = register(Rule(
 EXTERNAL_IMAGE = register(Rule(
     "LRP037", "external-image", "error",
     "Images are files in the project, not addresses on other websites.",
-    "Download the image (if its licence allows), save it next to the page and use its file name.",
+    "Download the image (if its licence allows) and save it next to the page, using its file "
+    "name; in a story, save it in the story's folder and list it under `images:` instead.",
     "The site loads nothing from other websites, so that no one learns who reads it; the "
     "browser refuses such an image and readers see an empty box.",
     LINKS,
@@ -399,8 +400,8 @@ EXTERNAL_IMAGE = register(Rule(
 STORY_FOLDER_FILE = register(Rule(
     "LRP038", "story-folder-file", "error",
     "No page shows or links the files of a story folder directly in its text.",
-    "List the photo under `images:` in the front matter (with `alt:` and `credit:`); the page "
-    "shows it with its caption and credit.",
+    "Delete it from the text, and list the photo under `images:` in the front matter if it is "
+    "not there yet (with `alt:` and `credit:`): the page shows every listed photo.",
     "Only the photos listed under `images:` are published, in web sizes and without location "
     "data, and only when `consent.photos` is true.",
     LINKS,

@@ -123,7 +123,11 @@ def test_paths_limit_the_check_to_those_files(root, capsys, monkeypatch):
 def test_a_mistyped_path_is_not_a_silent_pass(root, capsys, monkeypatch):
     monkeypatch.chdir(root)
     assert check.main(["docs/abuot.lv.md", "--root", str(root)]) == 2
-    assert "docs/abuot.lv.md: no such file or folder" in capsys.readouterr().err
+    output = capsys.readouterr()
+    assert "docs/abuot.lv.md: no such file or folder" in output.err
+    # Not "0 errors, 0 warnings, 0 info in 0 files checked.", which reads like a pass.
+    assert output.out.startswith("Nothing was checked")
+    assert "0 errors" not in output.out
 
 
 def test_a_file_that_is_not_content_is_named(root, capsys, monkeypatch):

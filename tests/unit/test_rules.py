@@ -1108,3 +1108,49 @@ def test_a_photo_licence_must_be_one_the_site_knows(tmp_path):
     findings = check(root)
     assert where(findings) == {("LRP022", STORY, line_of(root, STORY, "licence: CC-BY-2.0"))}
     assert "CC-BY-4.0" in findings[0].message
+
+
+def test_the_check_judges_consent_on_the_date_the_build_publishes_as(tmp_path, monkeypatch):
+    # A build pinned to a later date (SOURCE_DATE_EPOCH) withholds a story whose consent is due
+    # for review by then; the quick check must warn about the same story, not pass it.
+    root = project(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1830297600")  # 2028-01-01
+    assert check_project(root) == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1833062400")  # 2028-02-02
+    line = line_of(root, STORY, "review_by:")
+    assert where(check_project(root)) == {("LRP044", STORY, line), ("LRP044", STORY_EN, line)}
+
+
+def test_a_list_in_quotation_marks_is_told_to_lose_the_quotes(tmp_path):
+    root = project(tmp_path)
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "languages: [lv, en]", 'languages: "[lv, en]"')
+    findings = [item for item in check(root) if item.rule_id == "LRP021"]
+    assert {item.path for item in findings} == {STORY, STORY_EN}
+    assert findings[0].field == "consent.languages"
+    assert "written in quotation marks" in findings[0].message
+    assert "Remove the quotation marks: `languages: [lv, en]`." in findings[0].message
+
+
+def test_photo_and_list_item_messages_count_from_one_and_name_the_file(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "    alt: Anna sēž pie loga ar ģitāru.\n", "")
+    findings = check(root)
+    assert [item.rule_id for item in findings] == ["LRP043"]
+    assert "Photo 1 (`portrait.jpg`) has no `alt:` text" in findings[0].message
+    edit(root, STORY, "  - file: portrait.jpg\n", '  - file: portrait.jpg\n    alt: ""\n')
+    assert "The `alt:` text of photo 1 (`portrait.jpg`) is empty" in check(root)[0].message
+    root = project(tmp_path / "languages")
+    for rel in (STORY, STORY_EN):
+        edit(root, rel, "languages: [lv, en]", "languages: [lv, en, lav]")
+    messages = [item.message for item in check(root) if item.rule_id == "LRP022"]
+    assert messages and "`lav` is not allowed in `consent.languages`, item 3" in messages[0]
+
+
+def test_a_language_code_joined_with_a_dash_gets_the_right_new_name(tmp_path):
+    root = project(tmp_path)
+    (root / STORY).rename(root / "stories/anna-rudevica/index-lv.md")
+    findings = [item for item in check(root) if item.rule_id == "LRP011"]
+    assert len(findings) == 1
+    assert "Rename it to `index.lv.md`." in findings[0].message
+    assert "index-lv.lv.md" not in findings[0].message
