@@ -26,7 +26,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -525,6 +525,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     data: dict[str, Any] | None = None
     consent_line: int = 1
+    images_line: int = 1
     # Links into a part of a page: (target as resolved from docs/, "" for this page, anchor,
     # line, the link as written). Checked across files, since the target may change alone.
     anchor_links: list[tuple[str, str, int, str]] = field(default_factory=list)
@@ -869,6 +870,49 @@ def _plain_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _listed_photos(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(file, licence) of each photo a story's front matter lists, in order."""
+    images = data.get("images") if isinstance(data.get("images"), list) else []
+    return tuple(
+        (str(image.get("file", "")), str(image.get("licence") or ""))
+        for image in images
+        if isinstance(image, dict)
+    )
+
+
+def _describe_photos(photos: Sequence[tuple[str, str]]) -> str:
+    if not photos:
+        return "no photos"
+    return ", ".join(f"`{file}` ({licence or 'no licence'})" for file, licence in photos)
+
+
+def _photos_mismatch_findings(results: list[FileResult]) -> list[Finding]:
+    stories: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        if result.path.kind == "story" and result.data is not None:
+            stories[result.path.docs_path.rpartition("/")[0]].append(result)
+    findings: list[Finding] = []
+    for versions in stories.values():
+        if len(versions) < 2:
+            continue
+        versions.sort(key=lambda r: (r.path.language != DEFAULT_LANGUAGE, r.path.rel))
+        listed = {v.path.rel: _listed_photos(v.data or {}) for v in versions}
+        # The list most versions share is the reference (the Latvian one on a tie), so that a
+        # slip in one file is reported on that file.
+        shared = Counter(listed.values())
+        most = max(shared.values())
+        reference = next(v for v in versions if shared[listed[v.path.rel]] == most)
+        expected = listed[reference.path.rel]
+        for other in versions:
+            if listed[other.path.rel] != expected:
+                findings.append(finding(other.path.rel, Issue(
+                    rules.PHOTOS_MISMATCH, other.images_line, "images",
+                    f"This version lists {_describe_photos(listed[other.path.rel])}, but "
+                    f"{reference.path.rel} lists {_describe_photos(expected)}",
+                )))
+    return findings
 
 
 def _event_mismatch_findings(results: list[FileResult]) -> list[Finding]:
@@ -1243,6 +1287,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
     if isinstance(content.data, dict):
         result.data = content.data
         result.consent_line = content.line_of(("consent",))
+        result.images_line = content.line_of(("images",))
         # A story saved under the wrong name would only collect "not a field of a page" errors
         # for every story field; the name is the one thing to fix.
         if not place.misplaced:
@@ -1587,6 +1632,7 @@ def _check(
     try:
         findings.extend(_cross_file_findings(results))
         findings.extend(_event_mismatch_findings(results))
+        findings.extend(_photos_mismatch_findings(results))
         findings.extend(_story_image_findings(results, project_root))
         findings.extend(_photo_findings(results, project_root))
         findings.extend(_anchor_findings(results, project_root, index))

@@ -496,6 +496,18 @@ IMAGE_WITHOUT_LICENCE = register(Rule(
     "whoever took or owns it, so only they can allow journalists to publish it again.",
     TYPES,
 ))
+PHOTOS_MISMATCH = register(Rule(
+    "LRP057", "photos-mismatch", "warning",
+    "All language versions of a story list the same photos, in the same order, with the same "
+    "licence.",
+    "List the same files under `images:` in every language version (alt text and caption in "
+    "that version's language), and give each photo the same `licence:` in all of them.",
+    "Otherwise readers of one language miss a photo, the link previews differ between "
+    "languages, and a journalist is told a photo may be reused in one language but not in "
+    "another. The list most versions share counts as right (Latvian on a tie).",
+    TYPES,
+))
+
 PLACE_HIDDEN = register(Rule(
     "LRP050", "place-hidden", "warning",
     "A town or region the storyteller chose to hide (`place.shown`) is not written down.",
