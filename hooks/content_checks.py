@@ -915,6 +915,44 @@ def _photos_mismatch_findings(results: list[FileResult]) -> list[Finding]:
     return findings
 
 
+_MARKDOWN_LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)|href=[\"']([^\"']+)")
+
+
+def _linked_page_stems(markdown: str) -> set[str]:
+    """The page names a heritage index links to: `music.md`, `./music.en.md#x` -> `music`."""
+    stems = set()
+    for match in _MARKDOWN_LINK_TARGET_RE.finditer(markdown):
+        target = unquote((match.group(1) or match.group(2)).split("#")[0].split("?")[0])
+        name = posixpath.normpath(target) if target else ""
+        if "/" in name or not name.endswith(".md"):
+            continue
+        neutral, _ = split_language_suffix(name)
+        stems.add(neutral[: -len(".md")])
+    return stems
+
+
+def _heritage_listing_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
+    findings: list[Finding] = []
+    listed: dict[str, set[str] | None] = {}
+    for result in results:
+        place = result.path
+        if place.kind != "heritage" or place.language is None or place.rel.count("/") != 2:
+            continue
+        if place.language not in listed:
+            index = project_root / "docs" / "heritage" / f"index.{place.language}.md"
+            try:
+                listed[place.language] = _linked_page_stems(index.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                listed[place.language] = None  # no index in this language: other rules say so
+        stems = listed[place.language]
+        if stems is not None and place.slug not in stems:
+            findings.append(finding(place.rel, Issue(
+                rules.HERITAGE_UNLISTED, 1, "",
+                f"`docs/heritage/index.{place.language}.md` does not link to this page",
+            )))
+    return findings
+
+
 def _event_mismatch_findings(results: list[FileResult]) -> list[Finding]:
     events: dict[str, list[FileResult]] = defaultdict(list)
     for result in results:
@@ -1633,6 +1671,7 @@ def _check(
         findings.extend(_cross_file_findings(results))
         findings.extend(_event_mismatch_findings(results))
         findings.extend(_photos_mismatch_findings(results))
+        findings.extend(_heritage_listing_findings(results, project_root))
         findings.extend(_story_image_findings(results, project_root))
         findings.extend(_photo_findings(results, project_root))
         findings.extend(_anchor_findings(results, project_root, index))

@@ -508,6 +508,15 @@ PHOTOS_MISMATCH = register(Rule(
     TYPES,
 ))
 
+HERITAGE_UNLISTED = register(Rule(
+    "LRP058", "heritage-unlisted", "warning",
+    "Every heritage page is linked from the heritage section's first page in its language.",
+    "Add a line for it to the list in `docs/heritage/index.<language>.md`, such as "
+    "`- [Music](music.md) — what the page is about`.",
+    "The menu shows only the section's first page, so a page it does not link to is found "
+    "only through search.",
+    TYPES,
+))
 PLACE_HIDDEN = register(Rule(
     "LRP050", "place-hidden", "warning",
     "A town or region the storyteller chose to hide (`place.shown`) is not written down.",

@@ -1178,3 +1178,17 @@ def test_a_photo_licensed_in_one_language_version_only_is_a_warning(tmp_path):
     assert [(item.rule_id, item.path) for item in findings] == [("LRP057", STORY_EN)]
     assert findings[0].line == line_of(root, STORY_EN, "images:")
     assert "`portrait.jpg` (CC-BY-4.0)" in findings[0].message
+
+
+def test_a_heritage_page_the_section_index_does_not_link_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/heritage/index.lv.md", page("# Mantojums\n\n- [Vēsture](../about.md)\n"))
+    findings = check(root)
+    assert where(findings) == {("LRP058", "docs/heritage/music.lv.md", 1)}
+    assert findings[0].severity == "warning"
+    assert "`docs/heritage/index.lv.md` does not link to this page" in findings[0].message
+    assert "docs/heritage/index.<language>.md" in findings[0].message
+    # Any way of writing the link counts, with a language suffix or an anchor too.
+    for link in ("music.md", "./music.lv.md", "music.md#romu-muzika", "<music.md>"):
+        write(root, "docs/heritage/index.lv.md", page(f"# Mantojums\n\n- [Mūzika]({link})\n"))
+        assert check(root) == [], link
