@@ -1344,6 +1344,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
         elif place.kind == "heritage":
             issues.extend(_heritage_issues(content, prose, lines))
     if place.language in ("lv", "en"):
+        issues.extend(_text_language_issues(prose, place.language, content.body_line))
         issues.extend(
             terminology.body_issues(prose, content.body, place.language, content.body_line)
         )
@@ -1351,6 +1352,36 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
             issues.extend(_front_matter_terminology(content, place.language))
     result.findings = _issue_findings(place.rel, issues)
     return result
+
+
+# LRP064. Share of Latvian letters among all letters: measured on this site's pages, 6.9-13 %
+# in Latvian ones, at most 1.8 % in English ones (those naming Latvian people and places).
+_LATVIAN_LETTERS = frozenset("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
+_LATVIAN_SHARE_IN_ENGLISH_ABOVE = 0.045
+_LATVIAN_SHARE_IN_LATVIAN_BELOW = 0.03
+# Fewer letters than this say too little about the language.
+_LANGUAGE_SAMPLE_LETTERS = 200
+_NOT_PROSE_RE = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
+
+
+def _text_language_issues(prose: str, language: str, body_line: int) -> list[Issue]:
+    text = _NOT_PROSE_RE.sub(" ", prose)
+    letters = sum(character.isalpha() for character in text)
+    if letters < _LANGUAGE_SAMPLE_LETTERS:
+        return []
+    share = sum(character in _LATVIAN_LETTERS for character in text) / letters
+    if language == "en" and share > _LATVIAN_SHARE_IN_ENGLISH_ABOVE:
+        problem = (
+            f"This English page's text looks Latvian ({share:.0%} of its letters are ā, č, ē…)"
+        )
+    elif language == "lv" and share < _LATVIAN_SHARE_IN_LATVIAN_BELOW:
+        problem = (
+            f"This Latvian page's text looks like another language (only {share:.1%} of its "
+            "letters are ā, č, ē…, about a tenth in Latvian)"
+        )
+    else:
+        return []
+    return [Issue(rules.TEXT_IN_OTHER_LANGUAGE, body_line, "", problem)]
 
 
 # -- rules across files -------------------------------------------------------------------------

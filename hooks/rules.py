@@ -584,6 +584,18 @@ UNREVIEWED_WITHOUT_TRANSLATOR = register(Rule(
     "", TRANSLATIONS,
 ))
 
+TEXT_IN_OTHER_LANGUAGE = register(Rule(
+    "LRP064", "text-in-other-language", "warning",
+    "The text of an English page is in English and that of a Latvian page in Latvian.",
+    "Put each text in the file of its language (`.lv.md`, `.en.md`); if this text is right "
+    "where it is, ignore this warning.",
+    "Judged by the Latvian letters (ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž): they are about a tenth "
+    "of the letters of a Latvian text and almost none of an English one. A text pasted into "
+    "the wrong file is shown under the other language's menus and read aloud by screen "
+    "readers with the wrong pronunciation.",
+    TRANSLATIONS,
+))
+
 # -- the check itself ------------------------------------------------------------------------
 
 INTERNAL_ERROR = register(Rule(

@@ -1192,3 +1192,42 @@ def test_a_heritage_page_the_section_index_does_not_link_is_a_warning(tmp_path):
     for link in ("music.md", "./music.lv.md", "music.md#romu-muzika", "<music.md>"):
         write(root, "docs/heritage/index.lv.md", page(f"# Mantojums\n\n- [Mūzika]({link})\n"))
         assert check(root) == [], link
+
+
+LATVIAN_TEXT = (
+    "Romi Latvijā dzīvo jau vairākus gadsimtus. Šajā lapā ir stāsts par ģimeni, kas Kurzemē "
+    "vairāk nekā piecdesmit gadu kopj savu valodu, dziesmas un svētku tradīcijas, un par to, "
+    "kā bērni mācās vecvecāku vārdus, kamēr pieaugušie strādā tālu no mājām.\n"
+)
+ENGLISH_TEXT = (
+    "Roma have lived in Latvia for several centuries. This page tells the story of a family "
+    "in Kurzeme who have kept their language, songs and holiday traditions for more than "
+    "fifty years, and of how children learn their grandparents' words while adults work far "
+    "from home. Jānis Kalniņš took the photos in Rēzekne.\n"
+)
+ENGLISH_FRONT = 'title: Page\ntranslation: unreviewed\ntranslator: "T"\n'
+
+
+def test_latvian_text_in_an_english_file_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/page.en.md", page(LATVIAN_TEXT, ENGLISH_FRONT))
+    findings = check(root)
+    assert [(item.rule_id, item.severity) for item in findings] == [("LRP064", "warning")]
+    assert "This English page's text looks Latvian" in findings[0].message
+    assert findings[0].line == 6  # the first line of the text, after the front matter
+
+
+def test_english_text_in_a_latvian_file_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/page.lv.md", page(ENGLISH_TEXT))
+    findings = check(root)
+    assert [item.rule_id for item in findings] == ["LRP064"]
+    assert "This Latvian page's text looks like another language" in findings[0].message
+
+
+def test_texts_in_their_own_language_pass_even_with_latvian_names(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/page.en.md", page(ENGLISH_TEXT, ENGLISH_FRONT))
+    write(root, "docs/page.lv.md", page(LATVIAN_TEXT))
+    write(root, "docs/short.en.md", page("Rīga, Rēzekne, Jēkabpils.\n", ENGLISH_FRONT))
+    assert check(root) == []
