@@ -1362,10 +1362,16 @@ _LATVIAN_SHARE_IN_LATVIAN_BELOW = 0.03
 # Fewer letters than this say too little about the language.
 _LANGUAGE_SAMPLE_LETTERS = 200
 _NOT_PROSE_RE = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
+# Words the page itself marks as another language (`<span lang="en">…</span>`,
+# `*amari čhib*{lang=rml}`) are meant to be there.
+_MARKED_LANGUAGE_RE = re.compile(
+    r"<(\w+)\b[^>]*\blang=[^>]*>.*?</\1>|(?:\*[^*\n]+\*|\[[^\]\n]+\])\{[^}\n]*lang=[^}\n]*\}",
+    re.DOTALL,
+)
 
 
 def _text_language_issues(prose: str, language: str, body_line: int) -> list[Issue]:
-    text = _NOT_PROSE_RE.sub(" ", prose)
+    text = _NOT_PROSE_RE.sub(" ", _MARKED_LANGUAGE_RE.sub(" ", prose))
     letters = sum(character.isalpha() for character in text)
     if letters < _LANGUAGE_SAMPLE_LETTERS:
         return []

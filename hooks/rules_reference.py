@@ -77,11 +77,16 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _row(rule: Rule, texts: dict) -> str:
-    what = rule.summary + (f" {rule.description}" if rule.description else "")
+def _row(rule: Rule, texts: dict, language: str) -> str:
+    what = _cell(rule.summary + (f" {rule.description}" if rule.description else ""))
+    fix = _cell(rule.fix)
+    if language != "en":
+        # The rules are described in English on every language's page: screen readers need to
+        # be told, or they read the English with Latvian or Romani pronunciation.
+        what, fix = (f'<span lang="en">{text}</span>' for text in (what, fix))
     return (
         f"| `{rule.id}` | {texts['severity'][rule.severity]} | `{rule.name}` | "
-        f"{_cell(what)} | {_cell(rule.fix)} |"
+        f"{what} | {fix} |"
     )
 
 
@@ -101,7 +106,7 @@ def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:
         lines += [f"## {group_names.get(group, group)}", ""]
         if group == "Terminology":
             lines += [texts["terminology"], ""]
-        lines += [header, divider, *(_row(rule, texts) for rule in members), ""]
+        lines += [header, divider, *(_row(rule, texts, language) for rule in members), ""]
     return "\n".join(lines)
 
 

@@ -377,7 +377,7 @@ def test_site_absolute_link_is_a_warning(tmp_path):
 
 def test_markdown_over_200_kb_is_reported(tmp_path):
     root = project(tmp_path)
-    write(root, "docs/huge.lv.md", page("Teksts teksts.\n" * 15_000))
+    write(root, "docs/huge.lv.md", page("Teksts ar garumzīmēm.\n" * 10_000))
     assert where(check(root)) == {("LRP005", "docs/huge.lv.md", 1)}
 
 
@@ -1223,6 +1223,19 @@ def test_english_text_in_a_latvian_file_is_a_warning(tmp_path):
     findings = check(root)
     assert [item.rule_id for item in findings] == ["LRP064"]
     assert "This Latvian page's text looks like another language" in findings[0].message
+
+
+def test_text_the_page_marks_as_another_language_is_not_counted(tmp_path):
+    root = project(tmp_path)
+    marked = (
+        f'Ievads.\n\n<div lang="en">\n{ENGLISH_TEXT * 7}</div>\n\n'
+        f"[{ENGLISH_TEXT.strip()}]{{lang=en}}\n"
+    )
+    write(root, "docs/page.lv.md", page(f"{LATVIAN_TEXT}\n{marked}"))
+    assert check(root) == []
+    # Unmarked, the same English would outweigh the Latvian.
+    write(root, "docs/page.lv.md", page(f"{LATVIAN_TEXT}\n{ENGLISH_TEXT * 8}"))
+    assert [item.rule_id for item in check(root)] == ["LRP064"]
 
 
 def test_texts_in_their_own_language_pass_even_with_latvian_names(tmp_path):
