@@ -7,10 +7,13 @@ seconds and the number of findings (which should be 0).
 
 from __future__ import annotations
 
+import io
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,8 +32,16 @@ def _translation(language: str) -> str:
     return "translation: unreviewed\ntranslator: Test Translator\n"
 
 
-def _body(index: int) -> str:
-    paragraphs = "\n\n".join(PARAGRAPH * 3 for _ in range(6))
+# English pages get English text, or the check would rightly report Latvian in them (LRP064).
+PARAGRAPH_EN = (
+    "Roma have lived in Latvia for more than four hundred years. This text is only a sample, "
+    "to measure how fast the content check works on a longer text with several paragraphs. "
+)
+
+
+def _body(index: int, language: str) -> str:
+    paragraph = PARAGRAPH_EN if language == "en" else PARAGRAPH
+    paragraphs = "\n\n".join(paragraph * 3 for _ in range(6))
     return (
         f"\n# Virsraksts {index}\n\n{paragraphs}\n\n"
         "Skatīt arī [par platformu](../about.md) un [sākumu](../index.md).\n\n"
@@ -46,7 +57,7 @@ def story(index: int, language: str) -> str:
         "summary: Īss stāsta kopsavilkums.\n"
         "date: 2026-03-01\n"
         "themes: [family, music]\n"
-        "place:\n  region: Kurzeme\n  shown: region\n"
+        "place:\n  region: kurzeme\n  shown: region\n"
         "person:\n  name: Anna\n  naming: first_name\n"
         "consent:\n"
         f"  ref: LRP-2026-{index:03d}\n"
@@ -57,10 +68,9 @@ def story(index: int, language: str) -> str:
         "images:\n  - file: photo.jpg\n    alt: Sieviete pie loga.\n"
         f"{_translation(language)}"
         "---\n"
-        + _body(index).replace("../about.md", "../../about.md").replace(
+        + _body(index, language).replace("../about.md", "../../about.md").replace(
             "../index.md", "../../index.md"
         )
-        + "\n![Sieviete pie loga](photo.jpg)\n"
     )
 
 
@@ -69,17 +79,27 @@ def event(index: int, language: str) -> str:
         "---\n"
         f'title: "Pasākums {index}"\n'
         "description: Pasākuma apraksts.\n"
-        "start: 2026-05-14 18:00\nend: 2026-05-14 20:00\n"
+        "start: 2099-05-14 18:00\nend: 2099-05-14 20:00\n"
         "place:\n  venue: Kultūras nams\n  town: Rēzekne\n  online: false\n"
         "languages: [lv, rml]\norganiser: Kultūras ministrija\nstatus: scheduled\n"
-        "registration:\n  url: https://example.org/register\n  deadline: 2026-05-10\n"
+        "registration:\n  url: https://example.org/register\n  deadline: 2099-05-10\n"
         f"{_translation(language)}"
-        "---\n" + _body(index)
+        "---\n" + _body(index, language)
     )
 
 
 def page(index: int, language: str) -> str:
-    return f'---\ntitle: "Lapa {index}"\n{_translation(language)}---\n' + _body(index)
+    return f'---\ntitle: "Lapa {index}"\n{_translation(language)}---\n' + _body(index, language)
+
+
+def _photo() -> bytes:
+    """A small but usable JPEG (the check reads each photo's header, LRP008)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), (120, 90, 60)).save(buffer, "JPEG", quality=60)
+    return buffer.getvalue()
+
+
+PHOTO = _photo()
 
 
 def generate(root: Path, items: int) -> int:
@@ -95,7 +115,7 @@ def generate(root: Path, items: int) -> int:
         if kind == 0:
             folder = root / "stories" / f"story-{index}"
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+            (folder / "photo.jpg").write_bytes(PHOTO)
         for language in LANGUAGES:
             if kind == 0:
                 path = root / "stories" / f"story-{index}" / f"index.{language}.md"
