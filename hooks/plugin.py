@@ -135,6 +135,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.catalogue = StoryCatalogue((), ())
         self.stories_by_src: dict[str, StoryVersion] = {}
         self.listings: dict[str, list[ListingPage]] = {}
+        self.only_samples: dict[str, bool] = {}
         self.listing_by_src: dict[str, ListingPage] = {}
         self.story_feed_entries: list[feeds.FeedEntry] = []
         self.image_sets: dict[Path, images.ImageSet] = {}
@@ -182,6 +183,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.catalogue = collect_stories(self.project_root / "stories", build_date())
             self.stories_by_src = {story.src_uri: story for story in self.catalogue.published}
             self.listings = build_listings(self.catalogue)
+            # Asked by every listing page; the answer is the same for all of a language's.
+            self.only_samples = {
+                language: only_samples(pages) for language, pages in self.listings.items()
+            }
             self.all_events = events.load_events(self.project_root / "docs" / "events")
             self.planned = results.load_planned_results(self.data_dir / "planned-results.yml")
             self._prepare_story_images(config.site_url or "")
@@ -1063,7 +1068,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 for n in range(1, listing.total_pages + 1)
             ],
             "all_url": home + "stories/",
-            "only_samples": only_samples(pages),
+            "only_samples": self.only_samples.get(self.language, False),
             "themes": self._facets(pages, "theme", theme_names, home, listing),
             "regions": self._facets(pages, "region", region_names, home, listing),
             "cards": [
