@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when FileResult changes shape, so old pickles are ignored rather than misread.
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 _HOOKS_DIR = Path(__file__).resolve().parent
 _TOOL_ROOT = _HOOKS_DIR.parent
 

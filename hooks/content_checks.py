@@ -534,6 +534,8 @@ class FileResult:
     photos: list[tuple[str, int, str]] = field(default_factory=list)
     # Anchors the file's plain headings give (hooks/anchors.py), read while its text is at hand.
     heading_anchors: frozenset[str] = frozenset()
+    # The pages of its folder a heritage index links to (LRP058).
+    page_links: frozenset[str] = frozenset()
     # An event's fields that every language version must share (LRP055).
     shared_fields: dict[str, tuple[str, int, str]] = field(default_factory=dict)
 
@@ -915,36 +917,35 @@ def _photos_mismatch_findings(results: list[FileResult]) -> list[Finding]:
     return findings
 
 
-_MARKDOWN_LINK_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)|href=[\"']([^\"']+)")
-
-
-def _linked_page_stems(markdown: str) -> set[str]:
-    """The page names a heritage index links to: `music.md`, `./music.en.md#x` -> `music`."""
+def _linked_page_stems(prose: str) -> frozenset[str]:
+    """The pages of its own folder a page links to: `music.md`, `./music.en.md#x` -> `music`."""
+    targets = [match.group(1) for match in _LINK_TARGET_RE.finditer(prose)]
+    targets += [match.group(1) for match in _REFERENCE_DEFINITION_RE.finditer(prose)]
     stems = set()
-    for match in _MARKDOWN_LINK_TARGET_RE.finditer(markdown):
-        target = unquote((match.group(1) or match.group(2)).split("#")[0].split("?")[0])
-        name = posixpath.normpath(target) if target else ""
+    for target in targets:
+        path = unquote(target.strip("<>").split("#")[0].split("?")[0])
+        name = posixpath.normpath(path) if path else ""
         if "/" in name or not name.endswith(".md"):
             continue
         neutral, _ = split_language_suffix(name)
         stems.add(neutral[: -len(".md")])
-    return stems
+    return frozenset(stems)
 
 
-def _heritage_listing_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
+def _heritage_listing_findings(results: list[FileResult]) -> list[Finding]:
+    # A check of only some files (`make check PATHS=…`) without the index cannot judge; the
+    # build and the full check always have it.
+    listed = {
+        result.path.language: result.page_links
+        for result in results
+        if result.path.kind == "page" and result.path.docs_path.startswith("heritage/index.")
+    }
     findings: list[Finding] = []
-    listed: dict[str, set[str] | None] = {}
     for result in results:
         place = result.path
-        if place.kind != "heritage" or place.language is None or place.rel.count("/") != 2:
+        if place.kind != "heritage" or place.rel.count("/") != 2:
             continue
-        if place.language not in listed:
-            index = project_root / "docs" / "heritage" / f"index.{place.language}.md"
-            try:
-                listed[place.language] = _linked_page_stems(index.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                listed[place.language] = None  # no index in this language: other rules say so
-        stems = listed[place.language]
+        stems = listed.get(place.language)
         if stems is not None and place.slug not in stems:
             findings.append(finding(place.rel, Issue(
                 rules.HERITAGE_UNLISTED, 1, "",
@@ -1320,6 +1321,8 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
     from hooks import anchors  # Python-Markdown's slugify; anchors imports this module
 
     result.heading_anchors = anchors.plain_heading_anchors(prose)
+    if place.kind == "page" and place.docs_path.startswith("heritage/index."):
+        result.page_links = _linked_page_stems(prose)
     placeholder_issues, skip = _placeholder_issues(content, prose)
     issues.extend(placeholder_issues)
     if isinstance(content.data, dict):
@@ -1711,7 +1714,7 @@ def _check(
         findings.extend(_cross_file_findings(results))
         findings.extend(_event_mismatch_findings(results))
         findings.extend(_photos_mismatch_findings(results))
-        findings.extend(_heritage_listing_findings(results, project_root))
+        findings.extend(_heritage_listing_findings(results))
         findings.extend(_story_image_findings(results, project_root))
         findings.extend(_photo_findings(results, project_root))
         findings.extend(_anchor_findings(results, project_root, index))
