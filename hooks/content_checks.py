@@ -414,6 +414,46 @@ def _readable_field(path: KeyPath) -> str:
     return f"`{dotted(path)}`"
 
 
+# The content types `make new` can start from a template in `templates/`.
+TEMPLATE_KINDS = ("story", "event", "heritage")
+
+
+def _closest_field(key: str, allowed: Sequence[str]) -> list[str]:
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
+def _misspelt_fields(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> set[str]:
+    """Known fields that an unknown one in `instance` is a misspelling of. The unknown field's
+    error already says "Did you mean `title`?"; a second error saying `title` is missing would
+    send the editor to add a field they already wrote."""
+    allowed = sorted(schema.get("properties", {}))
+    return {
+        close[0]
+        for key in instance
+        if key not in allowed and (close := _closest_field(key, allowed))
+    }
+
+
+def _how_to_add(key: str, parent: str, schema: dict[str, Any], kind: str) -> str:
+    """The fix for a missing field. A missing block needs all of its own required fields,
+    which an editor who deleted it by mistake no longer sees, so they are named."""
+    where = f" under `{parent}:`" if parent else ""
+    field_schema = schema.get("properties", {}).get(key, {})
+    template = f"`templates/{kind}.md`" if kind in TEMPLATE_KINDS else ""
+    required = field_schema.get("required") if isinstance(field_schema, dict) else None
+    if field_schema.get("type") == "object" and required:
+        names = ", ".join(f"`{field}`" for field in required)
+        copy = f" Copy it from {template}." if template else ""
+        return f"Add the `{key}:` block{where} with its fields {names}.{copy}"
+    if field_schema.get("type") == "boolean":
+        return f"Add `{key}:`{where} with `true` or `false`."
+    choices = field_schema.get("enum") if isinstance(field_schema, dict) else None
+    if choices:
+        listed = ", ".join(f"`{choice}`" for choice in choices)
+        return f"Add `{key}:`{where} with one of {listed}."
+    return f"Add `{key}:`{where} with its value."
+
+
 def _schema_issue(
     error: ValidationError, path: KeyPath, content: ContentText, kind: str
 ) -> Iterator[Issue]:
@@ -423,8 +463,9 @@ def _schema_issue(
     is_alt = len(path) == 3 and path[0] == "images" and path[2] == "alt"
     if validator == "required":
         instance = error.instance if isinstance(error.instance, dict) else {}
+        misspelt = _misspelt_fields(instance, error.schema)
         for key in error.validator_value:
-            if key in instance:
+            if key in instance or key in misspelt:
                 continue
             child = dotted((*path, key))
             if kind == "heritage" and path == () and key == "sources":
@@ -434,10 +475,9 @@ def _schema_issue(
                 yield Issue(rules.IMAGE_ALT_MISSING, line, child,
                             f"{_photo_name(path, content)} has no `alt:` text")
             else:
-                where = f" under `{name}:`" if name else ""
                 yield Issue(rules.REQUIRED_FIELD, line, child,
                             f"The required field `{child}` is missing",
-                            f"Add `{key}:`{where} with its value.")
+                            _how_to_add(key, name, error.schema, kind))
     elif validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         instance = error.instance if isinstance(error.instance, dict) else {}
@@ -445,7 +485,7 @@ def _schema_issue(
             if key in allowed:
                 continue
             child = (*path, key)
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = _closest_field(key, allowed)
             if close:
                 fix = f"Did you mean `{close[0]}`? Rename the field."
             else:

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hooks.content_checks import TOOL_ROOT
+from hooks.content_checks import TEMPLATE_KINDS, TOOL_ROOT
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 
 TEMPLATE_DIR = TOOL_ROOT / "templates"
-KINDS = ("story", "event", "heritage")
+KINDS = TEMPLATE_KINDS
 _SLUG_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 

@@ -113,7 +113,37 @@ def test_every_missing_required_field_is_reported(tmp_path):
         ("LRP020", consent_line, "consent.languages"),
         ("LRP020", consent_line, "consent.status"),
     ]
-    assert "Add `status:` under `consent:` with its value." in findings[1].message
+    assert "Add `status:` under `consent:` with one of `active`, `withdrawn`." in (
+        findings[1].message
+    )
+
+
+def test_a_deleted_consent_block_is_explained_with_its_fields(tmp_path):
+    root = project(tmp_path)
+    text = (root / STORY).read_text(encoding="utf-8")
+    block = text[text.index("consent:\n") : text.index("\nlicence:") + 1]
+    edit(root, STORY, block, "")
+    findings = [item for item in check(root) if item.path == STORY and item.field == "consent"]
+    assert [item.rule_id for item in findings] == ["LRP020"]
+    assert (
+        "Add the `consent:` block with its fields `ref`, `date`, `review_by`, `status`, "
+        "`languages`, `photos`, `republication`. Copy it from `templates/story.md`."
+    ) in findings[0].message
+
+
+def test_a_missing_yes_or_no_field_asks_for_true_or_false(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  photos: true\n", "")
+    findings = [item for item in check(root) if item.field == "consent.photos"]
+    assert "Add `photos:` under `consent:` with `true` or `false`." in findings[0].message
+
+
+def test_a_misspelt_required_field_is_one_error_not_two(tmp_path):
+    root = project(tmp_path)
+    edit(root, "docs/about.lv.md", "title: Par platformu", "titel: Par platformu")
+    findings = [item for item in check(root) if item.path == "docs/about.lv.md"]
+    assert [(item.rule_id, item.field) for item in findings] == [("LRP023", "titel")]
+    assert "Did you mean `title`?" in findings[0].message
 
 
 def test_placeholder_shown_as_code_is_not_reported(tmp_path):
@@ -569,7 +599,7 @@ def test_unreviewed_translation_without_translator_is_information(tmp_path):
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
     root = project(tmp_path)
-    front = "tittle: Lapa\ntranslation: revieved\nsample: jā\n"
+    front = "heading: Lapa\ntranslation: revieved\nsample: jā\n"
     body = "[x](missing.md)\n<script>x</script>\n"
     write(root, "docs/many.lv.md", page(body, front=front))
     assert {item.rule_id for item in check(root)} == {
