@@ -39,8 +39,16 @@ PARAGRAPH_EN = (
 )
 
 
+# Romani pages get the site's own Romani sentences (docs/about.rml.md), for the same reason.
+PARAGRAPH_RML = (
+    "Latvijakiri romani platforma hi drom, savesa Latvijate koordinirinen romengiri "
+    "integracijakiri politika i pomoginen te kerel la. "
+)
+PARAGRAPHS = {"lv": PARAGRAPH, "en": PARAGRAPH_EN, "rml": PARAGRAPH_RML}
+
+
 def _body(index: int, language: str) -> str:
-    paragraph = PARAGRAPH_EN if language == "en" else PARAGRAPH
+    paragraph = PARAGRAPHS[language]
     paragraphs = "\n\n".join(paragraph * 3 for _ in range(6))
     return (
         f"\n# Virsraksts {index}\n\n{paragraphs}\n\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from hooks.rules_reference import rules_reference_markdown
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 TODAY = dt.date(2026, 6, 1)
+REPOSITORY = Path(__file__).resolve().parents[2]
 STORY = "stories/anna-rudevica/index.lv.md"
 STORY_EN = "stories/anna-rudevica/index.en.md"
 HERITAGE = "docs/heritage/music.lv.md"
@@ -1252,7 +1254,27 @@ def test_english_text_in_a_latvian_file_is_a_warning(tmp_path):
     write(root, "docs/page.lv.md", page(ENGLISH_TEXT))
     findings = check(root)
     assert [item.rule_id for item in findings] == ["LRP064"]
-    assert "This Latvian page's text looks like another language" in findings[0].message
+    assert "This Latvian page's text looks English: 28% of its words" in findings[0].message
+
+
+def test_latvian_text_in_a_romani_file_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    write(root, "docs/page.rml.md", page(LATVIAN_TEXT, ENGLISH_FRONT))
+    findings = check(root)
+    assert [item.rule_id for item in findings] == ["LRP064"]
+    assert "This Romani page's text looks Latvian" in findings[0].message
+
+
+def test_romani_text_in_a_latvian_file_is_a_warning(tmp_path):
+    # Romani shares ā, č, š, ž with Latvian, so only its words tell the two apart. The text is
+    # the site's own Romani page about the platform, as an editor would paste it.
+    text = (REPOSITORY / "docs/about.rml.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    romani = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # its links point at its own site
+    root = project(tmp_path)
+    write(root, "docs/page.lv.md", page(romani))
+    findings = check(root)
+    assert [item.rule_id for item in findings] == ["LRP064"]
+    assert "This Latvian page's text looks Romani" in findings[0].message
 
 
 def test_text_the_page_marks_as_another_language_is_not_counted(tmp_path):
