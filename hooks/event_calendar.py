@@ -15,7 +15,7 @@ import icalendar
 
 from hooks import site_data
 from hooks.build_date import RIGA
-from hooks.events import Event, in_language, place_label, status_label
+from hooks.events import Event, in_language, place_label, public_title
 from hooks.languages import url_prefix
 
 UID_DOMAIN = "latvian-roma-platform"
@@ -69,11 +69,8 @@ def event_to_ical(
         vevent.add("dtstart", event.start.astimezone(RIGA))
         if event.end is not None and event.end > event.start:
             vevent.add("dtend", event.end.astimezone(RIGA))
-    summary = f"{sample_label} {event.title}" if event.sample and sample_label else event.title
-    if event.status in ("cancelled", "postponed"):
-        # Most calendar apps show STATUS nowhere, so a called-off date would look like any other.
-        summary = f"{status_label(event.status, event.language)}: {summary}"
-    vevent.add("summary", summary)
+    # Most calendar apps show STATUS nowhere, so a called-off date would look like any other.
+    vevent.add("summary", public_title(event, sample_label))
     description = "\n\n".join(part for part in (event.description, url) if part)
     if description:
         vevent.add("description", description)
@@ -139,6 +136,7 @@ def calendar_for(
 
 def single_event_ics(event: Event, url: str, dtstamp: datetime, *, sample_label: str = "") -> bytes:
     """The .ics file behind "Add to calendar" on the event's page."""
-    calendar = _calendar(event.language, event.title)
+    # Some apps subscribe to a downloaded file as a calendar of its own, named by X-WR-CALNAME.
+    calendar = _calendar(event.language, public_title(event, sample_label))
     calendar.add_component(event_to_ical(event, url, dtstamp, sample_label=sample_label))
     return _finish(calendar)

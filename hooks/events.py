@@ -482,6 +482,16 @@ def event_json_ld(event: Event, url: str, organiser_name: str) -> dict[str, Any]
 # -- what the templates get ------------------------------------------------------------------
 
 
+def public_title(event: Event, sample_label: str = "") -> str:
+    """The title as shown away from the event's page: in calendars, the event feed and link
+    previews. Those apps show little but the title, so a called-off date and an illustrative
+    event (led by `sample_label`, e.g. "Illustrative example.") say so in the title itself."""
+    title = f"{sample_label} {event.title}" if event.sample and sample_label else event.title
+    if event.status in ("cancelled", "postponed"):
+        title = f"{status_label(event.status, event.language)}: {title}"
+    return title
+
+
 def list_entry(event: Event, url: str, language: str) -> dict[str, Any]:
     """One line of the event listing (see overrides/partials/lrp-event-list.html)."""
     return {

@@ -25,6 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from hooks import site_data
+from hooks.languages import LANGUAGE_CODES
 
 RIGA = ZoneInfo("Europe/Riga")
 
@@ -39,6 +40,21 @@ MINISTRY_NAMES: dict[str, str] = site_data.label_by_language("ministry_name")
 # Shown wherever a story marked `sample` leaves the site, so that no feed reader, search engine
 # or republished copy presents an invented story as a real person's life.
 SAMPLE_NOTICES: dict[str, str] = site_data.label_by_language("sample_notice")
+
+# The short label ("Illustrative example.") that the page's banner starts with. It goes before
+# a sample's title wherever the title is seen without the page: in feed readers, link
+# previews, social cards, search results and calendars.
+SAMPLE_LABELS: dict[str, str] = {
+    code: site_data.ui_strings(code)["site"]["sample_label"] for code in LANGUAGE_CODES
+}
+
+
+def labelled_title(title: str, language: str, *, sample: bool) -> str:
+    """`title`, led by the language's sample label when the story or event is illustrative."""
+    if not sample:
+        return title
+    return f"{SAMPLE_LABELS.get(language, SAMPLE_LABELS['en'])} {title}"
+
 
 # XML 1.0 cannot carry most C0 control characters, not even escaped; one pasted from a word
 # processor into a title would otherwise make the whole feed unreadable.
@@ -277,7 +293,7 @@ def story_feed_entry(
     return FeedEntry(
         id=story.url,
         url=story.url,
-        title=story.title,
+        title=labelled_title(story.title, story.language, sample=story.sample),
         summary=summary,
         published=story.date,
         updated=story.updated,

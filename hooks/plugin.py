@@ -346,7 +346,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             photo_key = f"{image_set.cache_key}/{fallback.filename}"
         return social_cards.CardJob(
             story.title,
-            strings["story_kicker"],
+            # A card shared on its own must not pass for a real person's story.
+            strings["sample_label"].rstrip(". ") if story.sample else strings["story_kicker"],
             FEED_SITE_NAMES[story.language],
             photo,
             photo_key,
@@ -819,7 +820,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             lrp["story"] = self._story_context(story, page.url, config)
         elif page.canonical_url:
             lrp["preview"] = self._page_preview(
-                page, lrp["description"], () if is_fallback else written_in, config
+                page,
+                lrp["description"],
+                () if is_fallback else written_in,
+                config,
+                self._event_for(neutral_src, source_language),
             )
         listing = self.listing_by_src.get(neutral_src)
         if listing is not None:
@@ -831,16 +836,26 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return context
 
     def _page_preview(
-        self, page: Page, description: str, written_in: Iterable[str], config: MkDocsConfig
+        self,
+        page: Page,
+        description: str,
+        written_in: Iterable[str],
+        config: MkDocsConfig,
+        event: events.Event | None = None,
     ) -> link_previews.LinkPreview:
         site_url = config.site_url or ""
         home = url_prefix(self.language)
         # As the <title> element has it (overrides/base.html): the nav may shorten page.title.
-        title = page.meta.get("title") or page.title
+        title = str(page.meta.get("title") or page.title or config.site_name)
         if page.is_homepage or page.url in {"", home}:
             title = config.site_name
+        sample_label = site_data.ui_strings(self.language, self.data_dir)["site"]["sample_label"]
+        if event is not None:
+            title = events.public_title(event, sample_label)
+        elif page.meta.get("sample") is True:
+            title = f"{sample_label} {title}"
         return link_previews.page_preview(
-            title=str(title or config.site_name),
+            title=title,
             description=description,
             url=page.canonical_url or "",
             language=self.language,
@@ -848,6 +863,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             image_url=absolute(site_url, home + SITE_CARD_NAME) if site_url else "",
             image_alt=self.site_card_alts.get(self.language, ""),
         )
+
+    def _event_for(self, neutral_src: str, language: str) -> events.Event | None:
+        """The event whose page `neutral_src` (e.g. "events/annual-meeting.md") is, if any."""
+        if not neutral_src.startswith("events/") or neutral_src == EVENTS_INDEX_SRC:
+            return None
+        slug = neutral_src.removeprefix("events/").removesuffix(".md")
+        return next((e for e in self.all_events if e.slug == slug and e.language == language), None)
 
     def _add_event_context(
         self, lrp: dict[str, Any], neutral_src: str, page_url: str, config: MkDocsConfig
@@ -869,12 +891,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 "feed_url": home + "events/feed.xml",
             }
         elif neutral_src.startswith("events/"):
-            slug = neutral_src.removeprefix("events/").removesuffix(".md")
-            language = lrp["content_language"]
-            event = next(
-                (e for e in self.all_events if e.slug == slug and e.language == language), None
-            )
+            event = self._event_for(neutral_src, lrp["content_language"])
             if event is not None:
+                slug = event.slug
                 url = event_calendar.event_page_url(event, site_url)
                 # Illustrative events carry no structured data: search engines would list
                 # their made-up dates as real.
@@ -931,7 +950,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             feeds.FeedEntry(
                 id=event_calendar.event_page_url(event, site_url),
                 url=event_calendar.event_page_url(event, site_url),
-                title=(f"{label} " if event.sample else "") + event.title,
+                title=events.public_title(event, label),
                 summary=f"{events.format_when(event, self.language)}. {event.description}",
                 # An entry cannot have changed after the feed itself: a coming event is news as
                 # of this build, a past one as of the day it took place.
@@ -1031,6 +1050,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             else "",
             "republish": self.republish_material.get(story.src_uri),
             "pictures": self._story_pictures(story, page_url),
+            "preview_title": feeds.labelled_title(story.title, story.language, sample=story.sample),
             "card_url": f"{published.url}card.jpg",
             "card_alt": self._card_alt(story),
             "og_locales": link_previews.open_graph_locales(

@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hooks.feeds import StoryVersion
+from hooks.feeds import SAMPLE_LABELS, StoryVersion, labelled_title
 from hooks.reuse import licence
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Google truncates longer headlines in rich results; cutting at a word ourselves reads better.
 HEADLINE_MAX = 110
-SAMPLE_GENRE = "illustrative example"
 
 
 def headline(title: str, limit: int = HEADLINE_MAX) -> str:
@@ -32,6 +31,11 @@ def headline(title: str, limit: int = HEADLINE_MAX) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def sample_genre(language: str) -> str:
+    """The `genre` of an illustrative story, in the page's language ("Illustrative example")."""
+    return SAMPLE_LABELS.get(language, SAMPLE_LABELS["en"]).rstrip(". ")
 
 
 def _agent(name: str, organization: bool) -> dict[str, Any]:
@@ -64,11 +68,13 @@ def article_json_ld(
             "name": responsible_body,
         }
 
+    # A search result shows the headline without the page's banner.
+    title = labelled_title(story.title, story.language, sample=story.sample)
     data: dict[str, Any] = {
         "@context": SCHEMA_CONTEXT,
         "@type": "Article",
-        "headline": headline(story.title),
-        "name": story.title,
+        "headline": headline(title),
+        "name": title,
         "description": story.summary,
         "url": story.url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": story.url},
@@ -103,7 +109,7 @@ def article_json_ld(
             image["license"] = licence(story.image.licence).url
         data["image"] = image
     if story.sample:
-        data["genre"] = SAMPLE_GENRE
+        data["genre"] = sample_genre(story.language)
     else:
         data["about"] = {"@type": "Person", "name": story.person_label}
         if story.place_label:

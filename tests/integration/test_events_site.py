@@ -110,6 +110,30 @@ def test_the_events_feed_holds_no_entry_newer_than_itself(built_site: Path, pref
     assert "Upcoming" not in feed.findtext(f"{atom}title")
 
 
+def test_feed_readers_and_calendars_see_a_called_off_or_illustrative_event_in_its_title(
+    built_site: Path,
+) -> None:
+    """A feed reader and a calendar app show an event by its title alone: a cancelled or
+    postponed date and an illustrative event say so there, the same way in both."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built_site / "en" / "events" / "feed.xml").getroot()
+    titles = {
+        entry.findtext(f"{atom}id").rstrip("/").rsplit("/", 1)[1]: entry.findtext(f"{atom}title")
+        for entry in feed.findall(f"{atom}entry")
+    }
+    assert titles["mediators-seminar-2027"] == (
+        "Cancelled: Illustrative example. Roma mediators' good-practice seminar 2027"
+    )
+    assert titles["annual-meeting-2027"].startswith("Postponed: Illustrative example. ")
+    calendar = icalendar.Calendar.from_ical((built_site / "en/events/calendar.ics").read_bytes())
+    summaries = {
+        str(event["UID"]).split("@")[0]: str(event["SUMMARY"]) for event in calendar.walk("VEVENT")
+    }
+    assert summaries == titles
+
+
 @pytest.mark.parametrize("page", ["index.html", "en/about/index.html", "rml/events/index.html"])
 def test_every_page_points_feed_readers_to_the_languages_feeds(built_site: Path, page: str) -> None:
     html = parse_html((built_site / page).read_text(encoding="utf-8"))

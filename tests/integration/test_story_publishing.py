@@ -17,6 +17,8 @@ from tests.sitebuild import TEST_SITE_URL, build_site, copy_project
 pytestmark = pytest.mark.build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+# The fixture stories are samples; away from the page their titles lead with this label.
+SAMPLE = "Illustrative example. "
 
 STORY = """---
 title: "{title}"
@@ -195,7 +197,9 @@ def test_atom_and_json_feeds_validate(story_site) -> None:
     for required in ("id", "title", "updated"):
         assert root.find(f"{ATOM}{required}") is not None
     entries = root.findall(f"{ATOM}entry")
-    assert {e.find(f"{ATOM}title").text for e in entries} >= {"Photo Story en", "Keep Here en"}
+    # The fixture stories are samples, so every title leads with the label.
+    titles = {e.find(f"{ATOM}title").text for e in entries}
+    assert titles >= {f"{SAMPLE}Photo Story en", f"{SAMPLE}Keep Here en"}
     for entry in entries:
         for required in ("id", "title", "updated", "link"):
             assert entry.find(f"{ATOM}{required}") is not None
@@ -213,11 +217,12 @@ def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story
     stories = site / "en" / "stories"
     photo_url = f"{TEST_SITE_URL}stories/with-photos/img/"  # shared by every language
     atom = {
-        entry.findtext(f"{ATOM}title"): entry
+        entry.findtext(f"{ATOM}title").removeprefix(SAMPLE): entry
         for entry in ET.parse(stories / "feed.xml").getroot().findall(f"{ATOM}entry")
     }
     items = {
-        item["title"]: item for item in json.loads((stories / "feed.json").read_text())["items"]
+        item["title"].removeprefix(SAMPLE): item
+        for item in json.loads((stories / "feed.json").read_text())["items"]
     }
 
     def enclosures(title: str) -> list[str]:
@@ -257,7 +262,7 @@ def test_republished_photos_stand_where_the_page_shows_them(story_site) -> None:
     html = (folder / "with-photos.en.html").read_text()
     markdown = (folder / "with-photos.en.md").read_text()
     feed = json.loads((site / "en" / "stories" / "feed.json").read_text())
-    (entry,) = [item for item in feed["items"] if item["title"] == "Photo Story en"]
+    (entry,) = [item for item in feed["items"] if item["title"] == f"{SAMPLE}Photo Story en"]
     for copy in (page, html, markdown, entry["content_html"]):
         first, text, second = (
             copy.index("Red and blue field en"),
@@ -311,7 +316,7 @@ def test_story_without_republication_permission_offers_no_material(story_site) -
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert blocks and "license" not in json.loads(blocks[0])
     entries = ET.parse(site / "en" / "stories" / "feed.xml").getroot().findall(f"{ATOM}entry")
-    kept = next(e for e in entries if e.findtext(f"{ATOM}title") == "Keep Here en")
+    kept = next(e for e in entries if e.findtext(f"{ATOM}title") == f"{SAMPLE}Keep Here en")
     assert kept.find(f"{ATOM}rights") is None
     assert [link.get("rel") for link in kept.findall(f"{ATOM}link")] == ["alternate"]
 
@@ -342,10 +347,10 @@ def test_link_preview_image_is_described_by_what_the_card_shows(story_site) -> N
         }
 
     assert card_alts("with-photos") == {
-        "Life story: Photo Story en – Latvian Roma Platform. Photo: Red and blue field en"
+        "Illustrative example: Photo Story en – Latvian Roma Platform. Photo: Red and blue field en"
     }
     (refused,) = card_alts("photos-refused")
-    assert refused == "Life story: Private Photos en – Latvian Roma Platform"
+    assert refused == "Illustrative example: Private Photos en – Latvian Roma Platform"
 
 
 def test_a_story_in_two_languages_offers_only_the_other_one_as_locale(story_site) -> None:
@@ -440,7 +445,9 @@ def test_quotes_and_ampersands_in_front_matter_stay_text(tmp_path: Path) -> None
         meta.attrs.get("property") or meta.attrs.get("name"): meta.attrs.get("content")
         for meta in page.find_all("meta")
     }
-    assert metas["og:title"] == metas["twitter:title"] == title
+    # The sample's label leads the preview's title: a shared link shows little else.
+    assert metas["og:title"] == metas["twitter:title"] == f"{SAMPLE}{title}"
+    assert metas["og:image:alt"].startswith(f"Illustrative example: {title}")
     assert metas["og:description"].endswith(summary)
     assert metas["description"].endswith(summary)
     assert page.first("h1").text.strip() == title

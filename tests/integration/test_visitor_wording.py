@@ -159,7 +159,8 @@ def _preview(page_path: Path) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("path", "title", "description_start"),
     [
-        ("en/events/mediators-seminar-2027/", "Roma mediators' good-practice seminar 2027",
+        ("en/events/mediators-seminar-2027/",
+         "Cancelled: Illustrative example. Roma mediators' good-practice seminar 2027",
          "Illustrative example. A seminar"),
         ("heritage/", None, None),
         ("rml/about/", None, None),

@@ -117,6 +117,15 @@ def test_a_sample_event_says_so_in_the_calendar() -> None:
     assert str(real["SUMMARY"]) == "Ikgadējā sanāksme"
 
 
+def test_a_downloaded_event_calendar_is_named_with_its_labels() -> None:
+    """Apps that open the file as a calendar of its own show X-WR-CALNAME as its name."""
+    called_off = event(sample=True, status="cancelled")
+    ics = single_event_ics(called_off, URL, BUILT, sample_label="Ilustratīvs piemērs.")
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert str(calendar["X-WR-CALNAME"]) == "Atcelts: Ilustratīvs piemērs. Ikgadējā sanāksme"
+    assert str(only_event(ics)["SUMMARY"]) == str(calendar["X-WR-CALNAME"])
+
+
 def test_the_feed_holds_one_language_soonest_first() -> None:
     events = [
         event("later", start="2027-03-01 10:00", end=None),

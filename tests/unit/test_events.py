@@ -20,6 +20,7 @@ from hooks.events import (
     load_events,
     page_context,
     place_label,
+    public_title,
     split_upcoming_past,
     status_label,
 )
@@ -214,6 +215,26 @@ def test_report_rows_follow_the_project_categories() -> None:
 def test_list_entry_carries_the_sample_label() -> None:
     entry = list_entry(event(sample=True, status="postponed"), URL, "en")
     assert entry["sample"] and entry["status_label"] == "Postponed"
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ({}, "Ikgadējā sanāksme"),
+        ({"sample": True}, "Ilustratīvs piemērs. Ikgadējā sanāksme"),
+        ({"status": "cancelled"}, "Atcelts: Ikgadējā sanāksme"),
+        (
+            {"status": "postponed", "sample": True},
+            "Pārcelts: Ilustratīvs piemērs. Ikgadējā sanāksme",
+        ),
+        ({"status": "moved_online"}, "Ikgadējā sanāksme"),
+    ],
+)
+def test_a_title_seen_away_from_the_page_says_it_is_illustrative_or_called_off(
+    meta: dict[str, Any], expected: str
+) -> None:
+    """Calendars, feed readers and link previews show little but the title."""
+    assert public_title(event(**meta), "Ilustratīvs piemērs.") == expected
 
 
 # -- reading files ----------------------------------------------------------------------------

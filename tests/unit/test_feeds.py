@@ -214,8 +214,13 @@ def test_a_story_photo_is_enclosed_in_atom_and_named_as_image_in_json_feed() -> 
 
 
 def test_sample_story_is_labelled_in_feeds() -> None:
+    """Feed readers list entries by title alone, so the label leads the title too."""
     sample = story_feed_entry(story(sample=True, language="en"), "n", "u")
     assert sample.summary.startswith(SAMPLE_NOTICES["en"])
+    assert sample.title == f"Illustrative example. {story().title}"
+    romani = story_feed_entry(story(sample=True, language="rml"), "n", "u")
+    assert romani.title.startswith("Sikavipnaskiro paraugo. ")
+    assert story_feed_entry(story(), "n", "u").title == story().title
 
 
 def test_theme_labels_replace_slugs_in_categories() -> None:

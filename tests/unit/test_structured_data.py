@@ -85,8 +85,15 @@ def test_image_with_photo_consent_carries_its_credit() -> None:
 
 
 def test_sample_story_names_no_real_person() -> None:
+    """A search result shows only the headline: an illustrative story says so there, and its
+    genre is in the page's language."""
     data = article_json_ld(story(sample=True), PUBLISHER, SITE)
-    assert data["genre"] == "illustrative example"
+    assert data["genre"] == "Ilustratīvs piemērs"
+    assert data["headline"].startswith("Ilustratīvs piemērs. ")
+    assert data["name"] == data["headline"]
+    english = article_json_ld(story(sample=True, language="en"), PUBLISHER, SITE)
+    assert english["genre"] == "Illustrative example"
+    assert english["headline"].startswith("Illustrative example. ")
     assert "about" not in data
     assert "contentLocation" not in data
     assert "Anna" not in json.dumps(data["author"])
