@@ -1,14 +1,16 @@
 """iCalendar (.ics) files of the events: one per event ("Add to calendar") and one feed per
 language to subscribe to.
 
-Everything that changes between builds comes in from outside (the build time for DTSTAMP), so
-two builds of the same content give the same files and calendar apps see no spurious updates.
+DTSTAMP, which for a published calendar means "last changed" (RFC 5545, 3.8.7.2), comes in from
+outside: the last commit of the event's file (hooks/source_dates.py), else the build time. With
+the history, two builds of the same content give the same files whatever day they run, and
+calendar apps see no spurious updates; without it, pin the build time with SOURCE_DATE_EPOCH.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 
 import icalendar
@@ -124,13 +126,20 @@ def calendar_for(
     site_url: str = "",
     name: str = "",
     sample_label: str = "",
+    changed: Mapping[str, datetime] | None = None,
 ) -> bytes:
-    """The feed of one language: its events, soonest first, with links to their pages."""
+    """The feed of one language: its events, soonest first, with links to their pages.
+
+    `changed` gives an event's last change by its `src_uri`, for its DTSTAMP; `dtstamp` (the
+    build time) stands in for the others.
+    """
     calendar = _calendar(language, name or _CALENDAR_NAMES.get(language, _CALENDAR_NAMES["en"]))
     chosen = sorted(in_language(events, language), key=lambda event: (event.start, event.slug))
+    last_changes = changed or {}
     for event in chosen:
         url = event_page_url(event, site_url) if site_url else ""
-        calendar.add_component(event_to_ical(event, url, dtstamp, sample_label=sample_label))
+        stamp = last_changes.get(event.src_uri, dtstamp)
+        calendar.add_component(event_to_ical(event, url, stamp, sample_label=sample_label))
     return _finish(calendar)
 
 

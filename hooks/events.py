@@ -482,6 +482,25 @@ def event_json_ld(event: Event, url: str, organiser_name: str) -> dict[str, Any]
 # -- what the templates get ------------------------------------------------------------------
 
 
+def feed_dates(
+    event: Event,
+    now: datetime,
+    first_committed: datetime | None = None,
+    last_committed: datetime | None = None,
+) -> tuple[datetime, datetime]:
+    """(published, updated) of the event's entry in the event feed.
+
+    A coming event is news from when its file was first committed, a past one from the day it
+    took place; its entry changes when the file last did (a report added, a date moved). Without
+    the file's history, a coming event is news as of this build. Neither is ever later than
+    `now`: an entry cannot have changed after the feed itself.
+    """
+    published = min(event.start, first_committed or now, now)
+    if last_committed is None:
+        return published, published
+    return published, max(published, min(last_committed, now))
+
+
 def public_title(event: Event, sample_label: str = "") -> str:
     """The title as shown away from the event's page: in calendars, the event feed and link
     previews. Those apps show little but the title, so a called-off date and an illustrative

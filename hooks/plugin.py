@@ -40,6 +40,7 @@ from hooks import (
     reuse,
     site_data,
     social_cards,
+    source_dates,
     structured_data,
     theme_files,
 )
@@ -188,6 +189,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 language: only_samples(pages) for language, pages in self.listings.items()
             }
             self.all_events = events.load_events(self.project_root / "docs" / "events")
+            self.event_file_dates = source_dates.committed_dates(self.project_root, "docs/events")
             self.planned = results.load_planned_results(self.data_dir / "planned-results.yml")
             self._prepare_story_images(config.site_url or "")
             self._card_pictures: dict[tuple[str, str, bool], str] = {}
@@ -928,6 +930,12 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         stamp = build_datetime()
         label = site_data.ui_strings(self.language, self.data_dir)["site"]["sample_label"]
         mine = events.in_language(self.all_events, self.language)
+        history = {
+            event.src_uri: self.event_file_dates.get(f"docs/{event.src_uri}") for event in mine
+        }
+        last_changed = {
+            src: min(dates.last, stamp) for src, dates in history.items() if dates is not None
+        }
         for event in mine:
             target = site_dir / event_calendar.event_ics_path(event)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -935,7 +943,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 event_calendar.single_event_ics(
                     event,
                     event_calendar.event_page_url(event, site_url),
-                    stamp,
+                    last_changed.get(event.src_uri, stamp),
                     sample_label=label,
                 )
             )
@@ -943,25 +951,36 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         calendar.parent.mkdir(parents=True, exist_ok=True)
         calendar.write_bytes(
             event_calendar.calendar_for(
-                self.all_events, self.language, stamp, site_url=site_url, sample_label=label
+                self.all_events,
+                self.language,
+                stamp,
+                site_url=site_url,
+                sample_label=label,
+                changed=last_changed,
             )
         )
-        entries = [
-            feeds.FeedEntry(
-                id=event_calendar.event_page_url(event, site_url),
-                url=event_calendar.event_page_url(event, site_url),
-                title=events.public_title(event, label),
-                summary=f"{events.format_when(event, self.language)}. {event.description}",
-                # An entry cannot have changed after the feed itself: a coming event is news as
-                # of this build, a past one as of the day it took place.
-                published=min(event.start, stamp),
-                updated=min(event.start, stamp),
-                author=event.organiser or config.copyright or "",
-                categories=(events.status_label(event.status, self.language),),
-                language=self.language,
+        entries = []
+        for event in mine:
+            dates = history[event.src_uri]
+            published, updated = events.feed_dates(
+                event,
+                stamp,
+                dates.first if dates else None,
+                dates.last if dates else None,
             )
-            for event in mine
-        ]
+            entries.append(
+                feeds.FeedEntry(
+                    id=event_calendar.event_page_url(event, site_url),
+                    url=event_calendar.event_page_url(event, site_url),
+                    title=events.public_title(event, label),
+                    summary=f"{events.format_when(event, self.language)}. {event.description}",
+                    published=published,
+                    updated=updated,
+                    author=event.organiser or config.copyright or "",
+                    categories=(events.status_label(event.status, self.language),),
+                    language=self.language,
+                )
+            )
         feed_path = url_prefix(self.language) + "events/feed.xml"
         (site_dir / feed_path).write_text(
             feeds.atom_feed(
@@ -973,7 +992,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 feed_url=absolute(site_url, feed_path),
                 language=self.language,
                 entries=entries,
-                updated=stamp,
+                # The latest entry's change; the build time only for a feed with none.
+                updated=None if entries else stamp,
             ),
             encoding="utf-8",
         )

@@ -159,3 +159,60 @@ def test_the_story_list_links_its_feeds_visibly(built_site: Path) -> None:
     html = parse_html((built_site / "en" / "stories" / "index.html").read_text(encoding="utf-8"))
     links = {a.attrs.get("href", "").rsplit("/", 1)[-1] for a in html.find_all("a")}
     assert {"feed.xml", "feed.json"} <= links
+
+
+def _commit_everything(project: Path, when: str) -> None:
+    import os
+    import subprocess
+
+    who = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org"}
+    environment = {
+        **os.environ,
+        **who,
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "content"]):
+        subprocess.run(["git", "-C", str(project), *command], check=True, env=environment)
+
+
+def test_a_daily_rebuild_does_not_make_events_look_changed(tmp_path: Path) -> None:
+    """The site is built every day. With the project's history, the next day's build writes the
+    same event feed and calendars, dated by the commits, so feed readers and calendar apps see
+    no change; a copy without history dates them by the build instead."""
+    import shutil
+    import xml.etree.ElementTree as ET
+    from datetime import datetime
+
+    from tests.sitebuild import PINNED_BUILD_EPOCH, build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    for story in (project / "stories").iterdir():  # the events are what this is about
+        shutil.rmtree(story)
+    outputs = (
+        "events/feed.xml",
+        "en/events/calendar.ics",
+        "en/events/annual-meeting-2027/annual-meeting-2027.ics",
+    )
+
+    def build(day: int) -> dict[str, bytes]:
+        site = tmp_path / f"site-{day}-{len(list(tmp_path.iterdir()))}"
+        epoch = str(int(PINNED_BUILD_EPOCH) + day * 86400)
+        result = build_site(project, site, {"SOURCE_DATE_EPOCH": epoch})
+        assert result.returncode == 0, result.stderr[-3000:]
+        return {name: (site / name).read_bytes() for name in outputs}
+
+    without_history = build(0)
+    assert build(1) != without_history
+
+    _commit_everything(project, "2026-09-01T09:00:00+03:00")
+    today, tomorrow = build(0), build(1)
+    assert today == tomorrow
+    feed = ET.fromstring(today["events/feed.xml"])
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.findtext(f"{atom}updated") == "2026-09-01T09:00:00+03:00"
+    calendar = icalendar.Calendar.from_ical(today["en/events/calendar.ics"])
+    stamps = {event.decoded("DTSTAMP") for event in calendar.walk("VEVENT")}
+    assert stamps == {datetime(2026, 9, 1, 6, 0, tzinfo=UTC)}

@@ -160,3 +160,19 @@ def test_a_called_off_date_says_so_in_its_title_where_calendars_show_no_status()
     assert summary("postponed", "lv").endswith(": Ikgadējā sanāksme")
     assert summary("postponed", "lv") != summary("postponed")
     assert summary("scheduled") == summary("moved_online") == "Ikgadējā sanāksme"
+
+
+def test_each_calendar_entry_is_stamped_with_its_own_last_change() -> None:
+    """DTSTAMP is "last changed" in a published calendar: an event whose file changed on a given
+    day says so, and only events without a known change take the build time."""
+    changed = datetime(2026, 8, 1, 6, 0, tzinfo=UTC)
+    both = [event("annual-meeting"), event("seminar", start="2026-08-10 10:00", end=None)]
+    ics = calendar_for(both, "lv", BUILT, changed={"events/seminar.lv.md": changed})
+    stamps = {
+        str(vevent["UID"]): vevent.decoded("DTSTAMP")
+        for vevent in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    }
+    assert stamps == {
+        "seminar@latvian-roma-platform": changed,
+        "annual-meeting@latvian-roma-platform": BUILT.astimezone(UTC),
+    }

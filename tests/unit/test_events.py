@@ -15,6 +15,7 @@ from hooks.events import (
     Event,
     event_from_front_matter,
     event_json_ld,
+    feed_dates,
     format_when,
     list_entry,
     load_events,
@@ -289,3 +290,23 @@ def test_multi_day_events_show_both_ends() -> None:
     until_a_date = event(start="2026-10-05 10:00", end="2026-10-06")
     assert format_when(until_a_date, "en") == "5 October 2026, 10:00 (Riga time) – 6 October 2026"
     assert until_a_date.finishes == datetime(2026, 10, 7, tzinfo=RIGA)
+
+
+def test_an_event_is_dated_in_the_feed_by_its_file_not_by_the_build() -> None:
+    """Announced on 1 August, a report added on 20 October: the feed says so whatever day the
+    site is built, and never dates an entry after the feed."""
+    meeting = event()  # 5 October 2026, 10:00
+    announced = datetime(2026, 8, 1, 9, 0, tzinfo=RIGA)
+    reported = datetime(2026, 10, 20, 9, 0, tzinfo=RIGA)
+    before = datetime(2026, 9, 21, 12, 0, tzinfo=RIGA)
+    after = datetime(2026, 12, 5, 12, 0, tzinfo=RIGA)
+    assert feed_dates(meeting, before, announced, announced) == (announced, announced)
+    assert feed_dates(meeting, after, announced, reported) == (announced, reported)
+    # A report written before the event's page was: news as of the day it took place.
+    late = datetime(2026, 11, 1, 9, 0, tzinfo=RIGA)
+    assert feed_dates(meeting, after, late, late) == (meeting.start, late)
+    # Without history, the build's own time, as before.
+    assert feed_dates(meeting, before) == (before, before)
+    assert feed_dates(meeting, after) == (meeting.start, meeting.start)
+    # A build pinned to a day before the last commit does not date the entry after itself.
+    assert feed_dates(meeting, before, announced, reported) == (announced, before)
