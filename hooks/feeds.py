@@ -32,6 +32,7 @@ RIGA = ZoneInfo("Europe/Riga")
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+JSON_FEED_CREDITS = "_credits"  # our extension object of an item
 
 # The feeds' author: the ministry is legally responsible for the site, whoever wrote a story.
 # Its name, like all wording here, is in `labels:` of data/ui/<lang>.yml.
@@ -267,6 +268,18 @@ def _json_item(entry: FeedEntry) -> dict[str, Any]:
         item["language"] = entry.language
     if entry.image_url:
         item["image"] = entry.image_url
+    # JSON Feed has no fields for a licence or for contributors; without these a journalist's
+    # tool would get the photo but not the photographer's name or the terms (the Atom feed has
+    # <rights>, rel="license" and <contributor>). Extension keys start with "_" (JSON Feed 1.1).
+    credits: dict[str, Any] = {}
+    if entry.rights:
+        credits["licence"] = entry.rights
+    if entry.rights_url:
+        credits["licence_url"] = entry.rights_url
+    if entry.contributors:
+        credits["contributors"] = [{"name": name} for name in entry.contributors]
+    if credits:
+        item[JSON_FEED_CREDITS] = credits
     return item
 
 

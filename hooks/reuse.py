@@ -448,6 +448,9 @@ def _sanitise(html: str, story: StoryVersion, images_allowed: bool) -> str:
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items() if tag in tags},
         url_schemes=set(_URL_SCHEMES),
         url_relative=("rewrite_with_base", story.url),
+        # Only the licence link keeps its rel: it tells search engines and CC's tools that the
+        # republished story is under that licence. Nothing else from the page's links.
+        tag_attribute_values={"a": {"rel": {"license"}}} if "a" in tags else None,
         link_rel=None,
         strip_comments=True,
     )
@@ -550,10 +553,22 @@ def _html_copy(
     deed = escape(deed_url(story.licence, language))
     licence_text = escape(f"{licence_label(story.licence)} ({licence(story.licence).name})")
     parts.append(
-        f'<p>{lead} <a href="{url}">{url}</a><br>{label}: <a href="{deed}">{licence_text}</a></p>'
+        f'<p>{lead} <a href="{url}">{url}</a><br>'
+        f'{label}: <a href="{deed}" rel="license">{licence_text}</a></p>'
     )
     # The footer goes through the sanitiser too, so the whole copy keeps the same guarantees.
     return _sanitise("\n".join(parts), story, images_allowed)
+
+
+def html_document(fragment: str, title: str, language: str) -> str:
+    """The HTML copy as a file of its own: opened in a browser or an editor it shows the story's
+    letters (ā, č, š) as they are, in its language, under its title."""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n</head>\n<body>\n"
+        f"<h1>{escape(title)}</h1>\n{fragment}\n</body>\n</html>\n"
+    )
 
 
 def _text_copy(

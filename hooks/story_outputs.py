@@ -129,7 +129,9 @@ def write_republish_material(
     html, text, markdown = copies.html, copies.text, copies.markdown
     page_dir.mkdir(parents=True, exist_ok=True)
     files = {}
-    for kind, content in (("html", html), ("txt", text), ("md", markdown)):
+    # The file is a whole document; the snippet to paste stays a fragment.
+    document = reuse.html_document(html, published.title, language)
+    for kind, content in (("html", document), ("txt", text), ("md", markdown)):
         name = f"{published.slug}.{language}.{kind}"
         store.place(content.encode("utf-8"), page_dir / name, suffix=f".{kind}")
         files[kind] = name

@@ -57,7 +57,7 @@ def test_fallback_content_is_marked_latvian_and_kept_out_of_indexes(
     assert html.first("meta", name="robots").attrs["content"].startswith("noindex")
     assert "data-pagefind-body" not in page  # Pagefind indexes only marked pages
     assert not [
-        link for link in html.find_all("link", rel=" alternate") if link.attrs.get("hreflang")
+        link for link in html.find_all("link", rel="alternate") if link.attrs.get("hreflang")
     ]
 
 
@@ -69,7 +69,7 @@ def test_other_languages_and_the_sitemap_do_not_point_at_the_fallback(
     )
     hreflangs = {
         link.attrs["hreflang"]
-        for link in english.find_all("link", rel=" alternate")
+        for link in english.find_all("link", rel="alternate")
         if link.attrs.get("hreflang")
     }
     assert hreflangs == {"lv", "en", "x-default"}

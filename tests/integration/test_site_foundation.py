@@ -60,7 +60,7 @@ def test_pages_carry_absolute_hreflang_alternates(built_site: Path, language: st
     html = parse_html(_read(built_site / prefix / "about" / "index.html"))
     alternates = {
         link.attrs["hreflang"]: link.attrs["href"]
-        for link in html.find_all("link", rel=" alternate")
+        for link in html.find_all("link", rel="alternate")
         if "hreflang" in link.attrs
     }
     assert alternates == {

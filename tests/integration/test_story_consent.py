@@ -105,7 +105,7 @@ def test_story_in_an_unconsented_language_has_no_page_and_no_alternate(consent_s
     html = parse_html((site / "stories" / "latvian-only" / "index.html").read_text())
     hreflangs = {
         link.attrs["hreflang"]
-        for link in html.find_all("link", rel=" alternate")
+        for link in html.find_all("link", rel="alternate")
         if link.attrs.get("hreflang")
     }
     assert "en" not in hreflangs

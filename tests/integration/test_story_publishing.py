@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -304,6 +305,22 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     page = parse_html(raw_page)
     assert page.first("a", rel="license") is not None
     assert page.first("button", class_="md-button lrp-republish__copy") is not None
+    # The downloaded file opens as a page of its own, in its language and encoding, and the
+    # snippet in it is the one in the textarea.
+    assert with_photos.startswith(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'
+    )
+    assert "<title>Photo Story en</title>" in with_photos
+    assert html_unescape(textarea.group(1)).strip() in with_photos
+    # A photo is saved under its own name, not the hashed one of the published file.
+    downloads = {
+        link.attrs["download"]: link.attrs["href"]
+        for link in page.find_all("a")
+        if link.attrs.get("download") and link.attrs["href"].endswith(".jpg")
+    }
+    assert downloads and all(
+        name.endswith(".jpg") and name not in href for name, href in downloads.items()
+    )
 
 
 def test_story_without_republication_permission_offers_no_material(story_site) -> None:

@@ -191,6 +191,25 @@ def test_json_feed_uses_full_text_when_given() -> None:
     assert "content_text" not in item
 
 
+def test_a_json_feed_item_carries_the_licence_and_the_photographer() -> None:
+    """JSON Feed has no licence or contributor fields; a journalist's tool still gets both."""
+    photo = StoryImage(f"{SITE}stasti/anna/img/anna-1600.jpg", 1600, 1067, "Anna", "Foto: J. B.")
+    with_photo = story_feed_entry(
+        story(image=photo, photographer="J. Bērziņš", translator="A. Ozola"),
+        "CC BY 4.0",
+        "https://creativecommons.org/licenses/by/4.0/",
+    )
+    (item,) = json_feed("T", SITE, f"{SITE}f.json", "lv", [with_photo])["items"]
+    assert item["_credits"] == {
+        "licence": "CC BY 4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+        "contributors": [{"name": "A. Ozola"}, {"name": "J. Bērziņš"}],
+    }
+    kept_here = story_feed_entry(story(), None, None)
+    (plain,) = json_feed("T", SITE, f"{SITE}f.json", "lv", [kept_here])["items"]
+    assert "_credits" not in plain
+
+
 def test_story_entry_leaves_out_photo_credit_without_a_photo() -> None:
     no_photo = story_feed_entry(story(photographer="J. Bērziņš", translator="A. Ozola"), "n", "u")
     assert no_photo.contributors == ("A. Ozola",)

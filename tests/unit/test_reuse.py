@@ -15,6 +15,7 @@ from hooks.reuse import (
     credit_line,
     deed_url,
     format_date,
+    html_document,
     licence_label,
     republish_html,
     republish_markdown,
@@ -123,7 +124,18 @@ def test_html_copy_keeps_only_allowed_tags_and_attributes(images_allowed: bool) 
     for tag, attrs in collect(html).tags:
         assert tag in ALLOWED
         allowed_attrs = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}.get(tag, set())
+        if tag == "a" and "rel" in attrs:
+            # Only the licence link says what it is; the page's own rel values stay behind.
+            assert attrs == {"href": deed_url("CC-BY-4.0", "lv"), "rel": "license"}
+            continue
         assert set(attrs) <= allowed_attrs, (tag, attrs)
+
+
+def test_only_the_licence_link_keeps_a_rel() -> None:
+    page = '<p>Skat. <a href="https://example.org/" rel="nofollow noopener">avotu</a>.</p>'
+    html = republish_html(page, story(), "lv", images_allowed=False)
+    assert 'rel="nofollow' not in html and "noopener" not in html
+    assert html.count(' rel="license"') == 1
 
 
 def test_html_copy_drops_dangerous_links_but_keeps_their_words(images_allowed: bool) -> None:
@@ -194,7 +206,20 @@ def test_html_copy_ends_with_the_credit_and_licence() -> None:
         "Šo stāstu (autors: Ilze Kalniņa) pirmo reizi publicēja Latvijas romu platforma "
         f'2026. gada 3. martā: <a href="{STORY_URL}">{STORY_URL}</a>'
     )
-    assert '<a href="https://creativecommons.org/licenses/by/4.0/deed.lv">CC BY 4.0' in last
+    assert (
+        '<a href="https://creativecommons.org/licenses/by/4.0/deed.lv" rel="license">CC BY 4.0'
+        in last
+    )
+
+
+def test_the_downloaded_html_is_a_document_in_the_storys_language() -> None:
+    """Opened straight from the downloads folder, the file shows ā and š as they are."""
+    fragment = republish_html(PAGE, story(), "lv", images_allowed=False)
+    document = html_document(fragment, "Annas stāsts & dziesmas", "lv")
+    assert document.startswith('<!DOCTYPE html>\n<html lang="lv">')
+    assert '<meta charset="utf-8">' in document.split("</head>")[0]
+    assert "<title>Annas stāsts &amp; dziesmas</title>" in document
+    assert fragment in document.split("<body>")[1]
 
 
 def test_credit_line_in_each_language() -> None:
