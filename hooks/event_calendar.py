@@ -5,6 +5,11 @@ DTSTAMP, which for a published calendar means "last changed" (RFC 5545, 3.8.7.2)
 outside: the last commit of the event's file (hooks/source_dates.py), else the build time. With
 the history, two builds of the same content give the same files whatever day they run, and
 calendar apps see no spurious updates; without it, pin the build time with SOURCE_DATE_EPOCH.
+
+SEQUENCE, the revision number that tells a calendar app which copy of an event is newer
+(RFC 5545, 3.8.7.4), comes from the same history: the number of commits to the event's file,
+less one. An app that already holds the event and compares revisions (RFC 5546) then takes
+the file opened after a postponement as the newer copy instead of keeping the old one.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from hooks.languages import url_prefix
 
 UID_DOMAIN = "latvian-roma-platform"
 FEED_FILE = "calendar.ics"
+# The site is rebuilt every day, so a subscribed calendar need not be fetched more often; apps
+# that read the hint (RFC 7986 REFRESH-INTERVAL, Outlook's X-PUBLISHED-TTL) then see a change
+# of date or a cancellation within a day.
+REFRESH_INTERVAL = timedelta(days=1)
 
 _CALENDAR_NAMES: dict[str, str] = site_data.label_by_language("events_calendar_name")
 
@@ -56,13 +65,14 @@ def event_page_url(event: Event, site_url: str) -> str:
 
 
 def event_to_ical(
-    event: Event, url: str, dtstamp: datetime, *, sample_label: str = ""
+    event: Event, url: str, dtstamp: datetime, *, sample_label: str = "", sequence: int = 0
 ) -> icalendar.Event:
     """One VEVENT. `sample_label` (e.g. "Illustrative example.") is put before the title of a
     sample event, so that it cannot pass for a real date in someone's calendar."""
     vevent = icalendar.Event()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", dtstamp.astimezone(UTC))
+    vevent.add("sequence", max(sequence, 0))
     if event.all_day:
         vevent.add("dtstart", event.start_date)
         # DTEND of a whole-day event is the day after the last one (RFC 5545, 3.6.1).
@@ -93,9 +103,17 @@ def _calendar(language: str, name: str) -> icalendar.Calendar:
     calendar.add("prodid", f"-//Latvian Roma Platform//Events {language}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", name)  # RFC 7986; X-WR-CALNAME is the older name most apps read
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Riga")
     return calendar
+
+
+def _make_subscribable(calendar: icalendar.Calendar, source_url: str) -> None:
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
+    if source_url:
+        calendar.add("source", source_url, parameters={"VALUE": "URI"})
 
 
 @functools.cache
@@ -127,25 +145,42 @@ def calendar_for(
     name: str = "",
     sample_label: str = "",
     changed: Mapping[str, datetime] | None = None,
+    sequences: Mapping[str, int] | None = None,
 ) -> bytes:
     """The feed of one language: its events, soonest first, with links to their pages.
 
     `changed` gives an event's last change by its `src_uri`, for its DTSTAMP; `dtstamp` (the
-    build time) stands in for the others.
+    build time) stands in for the others. `sequences` gives its SEQUENCE, 0 where unknown.
     """
     calendar = _calendar(language, name or _CALENDAR_NAMES.get(language, _CALENDAR_NAMES["en"]))
+    source = (site_url.rstrip("/") + "/" + calendar_path(language)) if site_url else ""
+    _make_subscribable(calendar, source)
     chosen = sorted(in_language(events, language), key=lambda event: (event.start, event.slug))
     last_changes = changed or {}
+    revisions = sequences or {}
     for event in chosen:
         url = event_page_url(event, site_url) if site_url else ""
         stamp = last_changes.get(event.src_uri, dtstamp)
-        calendar.add_component(event_to_ical(event, url, stamp, sample_label=sample_label))
+        calendar.add_component(
+            event_to_ical(
+                event,
+                url,
+                stamp,
+                sample_label=sample_label,
+                sequence=revisions.get(event.src_uri, 0),
+            )
+        )
     return _finish(calendar)
 
 
-def single_event_ics(event: Event, url: str, dtstamp: datetime, *, sample_label: str = "") -> bytes:
-    """The .ics file behind "Add to calendar" on the event's page."""
+def single_event_ics(
+    event: Event, url: str, dtstamp: datetime, *, sample_label: str = "", sequence: int = 0
+) -> bytes:
+    """The .ics file behind "Add to calendar" on the event's page. It carries no refresh hint:
+    it is opened once, and the calendar feed is the one to subscribe to."""
     # Some apps subscribe to a downloaded file as a calendar of its own, named by X-WR-CALNAME.
     calendar = _calendar(event.language, public_title(event, sample_label))
-    calendar.add_component(event_to_ical(event, url, dtstamp, sample_label=sample_label))
+    calendar.add_component(
+        event_to_ical(event, url, dtstamp, sample_label=sample_label, sequence=sequence)
+    )
     return _finish(calendar)

@@ -116,6 +116,7 @@ class FeedEntry:
     contributors: Sequence[str] = ()  # translators, photographers
     language: str | None = None
     image_url: str | None = None
+    image_length: int | None = None  # bytes of the file at image_url, once it is written
 
 
 def rfc3339(value: date | datetime) -> str:
@@ -204,8 +205,14 @@ def atom_feed(
             _sub(element, "link", rel="license", href=entry.rights_url)
         if entry.image_url:
             # Feed readers show an enclosed image as the entry's picture (RFC 4287 §4.2.7.2).
+            # Its length (a SHOULD for enclosures) lets a reader on a metered connection decide
+            # before downloading it.
             image_type = mimetypes.guess_type(entry.image_url)[0] or "image/jpeg"
-            _sub(element, "link", rel="enclosure", type=image_type, href=entry.image_url)
+            enclosure = _sub(
+                element, "link", rel="enclosure", type=image_type, href=entry.image_url
+            )
+            if entry.image_length:
+                enclosure.set("length", str(entry.image_length))
         entry_author = _sub(element, "author")
         _sub(entry_author, "name", entry.author)
         for name in entry.contributors:

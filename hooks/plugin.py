@@ -139,6 +139,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.only_samples: dict[str, bool] = {}
         self.listing_by_src: dict[str, ListingPage] = {}
         self.story_feed_entries: list[feeds.FeedEntry] = []
+        # Each language's story feed waits for the end of the whole build, when the photos it
+        # encloses are written and their lengths known; see `_write_story_feeds`.
+        self.pending_story_feeds: dict[str, list[feeds.FeedEntry]] = {}
+        self.feed_image_files: dict[str, str] = {}  # photo URL -> site-relative file
         self.image_sets: dict[Path, images.ImageSet] = {}
         self.image_counts = (0, 0)  # (processed now, taken from the cache)
         self.cards: dict[tuple[str, str], Path] = {}
@@ -172,6 +176,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # The first (Latvian) build of a run: forget whatever a previous run collected and
             # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
+            self.pending_story_feeds = {}
+            self.feed_image_files = {}
             self._inline_script_sources: set[str] = set()
             self._written_pages: dict[str, tuple[int, bytes]] = {}
             self._report_items: list[Any] | None = None
@@ -418,7 +424,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         for image in story.images:
             image_set = self.image_sets[self._image_source(story, image.file)]
             largest = image_set.of_format("jpeg")[-1]
-            src = absolute(config.site_url or "", f"stories/{story.slug}/img/{largest.filename}")
+            file = f"stories/{story.slug}/img/{largest.filename}"
+            src = absolute(config.site_url or "", file)
+            self.feed_image_files[src] = file
             published.append(
                 feeds.StoryImage(
                     src,
@@ -936,6 +944,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         last_changed = {
             src: min(dates.last, stamp) for src, dates in history.items() if dates is not None
         }
+        sequences = {src: dates.commits - 1 for src, dates in history.items() if dates is not None}
         for event in mine:
             target = site_dir / event_calendar.event_ics_path(event)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -945,6 +954,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     event_calendar.event_page_url(event, site_url),
                     last_changed.get(event.src_uri, stamp),
                     sample_label=label,
+                    sequence=sequences.get(event.src_uri, 0),
                 )
             )
         calendar = site_dir / event_calendar.calendar_path(self.language)
@@ -957,6 +967,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 site_url=site_url,
                 sample_label=label,
                 changed=last_changed,
+                sequences=sequences,
             )
         )
         entries = []
@@ -1137,14 +1148,19 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     @event_priority(0)
     def _post_build_language(self, config: MkDocsConfig) -> None:
         self._write_event_calendars_and_feed(config)
-        write_story_feeds(
-            Path(config.site_dir),
-            config.site_url or "",
-            self.language,
-            self.story_feed_entries,
-            build_date(),
-        )
+        self.pending_story_feeds[self.language] = list(self.story_feed_entries)
         self._keep_language_404(config)
+
+    def _write_story_feeds(self, site_dir: Path, site_url: str) -> None:
+        """After `_publish_story_images`: only then are the enclosed photos' sizes known (the
+        image workers run for the whole build; waiting for them earlier would idle it)."""
+        lengths = {}
+        for url, file in self.feed_image_files.items():
+            path = site_dir / file
+            if path.is_file():
+                lengths[url] = path.stat().st_size
+        for language, entries in self.pending_story_feeds.items():
+            write_story_feeds(site_dir, site_url, language, entries, build_date(), lengths)
 
     def _keep_language_404(self, config: MkDocsConfig) -> None:
         # Every language build writes its 404.html to the site root; keep each language's
@@ -1175,6 +1191,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             f"{self._pages_kept} unchanged since the previous build"
         )
         self._publish_story_images(site_dir)
+        self._write_story_feeds(site_dir, site_url)
         if self.default_not_found_page is not None:
             (site_dir / "404.html").write_bytes(self.default_not_found_page)
         (site_dir / "sitemap.xml").write_text(

@@ -25,6 +25,9 @@ _COMMIT_MARK = "@"
 class SourceDates:
     first: datetime  # aware, Riga time: the commit that added the file
     last: datetime  # aware, Riga time: the latest commit that changed it
+    # How many commits changed it: 1 for a file added and never edited. A calendar entry's
+    # SEQUENCE (hooks/event_calendar.py) counts its revisions from this.
+    commits: int = 1
 
 
 def parse_git_log(text: str) -> dict[str, SourceDates]:
@@ -42,7 +45,11 @@ def parse_git_log(text: str) -> dict[str, SourceDates]:
             continue
         known = dates.get(line)
         # Newest first: the first commit seen is the last change, each later one is older.
-        dates[line] = SourceDates(first=moment, last=known.last if known else moment)
+        dates[line] = (
+            SourceDates(first=moment, last=known.last, commits=known.commits + 1)
+            if known
+            else SourceDates(first=moment, last=moment)
+        )
     return dates
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -151,12 +151,20 @@ def write_story_feeds(
     language: str,
     entries: Iterable[feeds.FeedEntry],
     build_day: date,
+    image_lengths: Mapping[str, int] | None = None,
 ) -> tuple[str, str]:
     """Atom and JSON Feed of one language's newest stories (at most FEED_ENTRY_LIMIT); returns
-    their site-relative paths."""
+    their site-relative paths. `image_lengths` gives the bytes of a published photo by its URL,
+    for the Atom enclosures."""
     folder = url_prefix(language) + "stories/"
     atom_path, json_path = folder + "feed.xml", folder + "feed.json"
-    entries = feeds.newest_first(entries)[:FEED_ENTRY_LIMIT]
+    lengths = image_lengths or {}
+    entries = [
+        replace(entry, image_length=lengths[entry.image_url])
+        if entry.image_url in lengths
+        else entry
+        for entry in feeds.newest_first(entries)[:FEED_ENTRY_LIMIT]
+    ]
     home = absolute(site_url, folder)
     atom = feeds.atom_feed(
         feed_id=absolute(site_url, atom_path),

@@ -216,3 +216,25 @@ def test_a_daily_rebuild_does_not_make_events_look_changed(tmp_path: Path) -> No
     calendar = icalendar.Calendar.from_ical(today["en/events/calendar.ics"])
     stamps = {event.decoded("DTSTAMP") for event in calendar.walk("VEVENT")}
     assert stamps == {datetime(2026, 9, 1, 6, 0, tzinfo=UTC)}
+    assert {int(event["SEQUENCE"]) for event in calendar.walk("VEVENT")} == {0}
+
+    # The event is called off: its entry is a newer revision, which a calendar app that holds
+    # the old one updates instead of ignoring; the other events stay as they were.
+    for language in ("lv", "en", "rml"):
+        meeting = project / f"docs/events/annual-meeting-2027.{language}.md"
+        text = meeting.read_text(encoding="utf-8")
+        assert "status: postponed" in text
+        meeting.write_text(text.replace("status: postponed", "status: cancelled"), "utf-8")
+    _commit_everything(project, "2026-10-01T09:00:00+03:00")
+    after = build(0)
+    single = icalendar.Calendar.from_ical(
+        after["en/events/annual-meeting-2027/annual-meeting-2027.ics"]
+    )
+    (entry,) = single.walk("VEVENT")
+    assert (int(entry["SEQUENCE"]), str(entry["STATUS"])) == (1, "CANCELLED")
+    revisions = {
+        str(event["UID"]): int(event["SEQUENCE"])
+        for event in icalendar.Calendar.from_ical(after["en/events/calendar.ics"]).walk("VEVENT")
+    }
+    assert revisions.pop("annual-meeting-2027@latvian-roma-platform") == 1
+    assert set(revisions.values()) == {0}

@@ -237,6 +237,14 @@ def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story
 
     (enclosed,) = enclosures("Photo Story en")
     assert enclosed.startswith(photo_url) and enclosed.endswith(".jpg")
+    # The enclosure gives the photo's size, so a reader can decide before downloading it.
+    (enclosure,) = [
+        link
+        for link in atom["Photo Story en"].findall(f"{ATOM}link")
+        if link.get("href") == enclosed
+    ]
+    published_photo = site / enclosed.removeprefix(TEST_SITE_URL)
+    assert int(enclosure.get("length", "0")) == published_photo.stat().st_size > 0
     assert items["Photo Story en"]["image"] == enclosed
     contributors = [
         c.findtext(f"{ATOM}name") for c in atom["Photo Story en"].findall(f"{ATOM}contributor")

@@ -176,3 +176,34 @@ def test_each_calendar_entry_is_stamped_with_its_own_last_change() -> None:
         "seminar@latvian-roma-platform": changed,
         "annual-meeting@latvian-roma-platform": BUILT.astimezone(UTC),
     }
+
+
+def test_a_revised_event_is_a_newer_revision_in_both_files() -> None:
+    """SEQUENCE tells a calendar app that holds the event whether a file it opens is newer."""
+    moved = event(status="postponed")
+    assert int(only_event(single_event_ics(moved, URL, BUILT))["SEQUENCE"]) == 0
+    assert int(only_event(single_event_ics(moved, URL, BUILT, sequence=2))["SEQUENCE"]) == 2
+    both = [event("annual-meeting"), event("seminar", start="2026-08-10 10:00", end=None)]
+    ics = calendar_for(both, "lv", BUILT, sequences={"events/seminar.lv.md": 3})
+    revisions = {
+        str(vevent["UID"]): int(vevent["SEQUENCE"])
+        for vevent in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    }
+    assert revisions == {
+        "seminar@latvian-roma-platform": 3,
+        "annual-meeting@latvian-roma-platform": 0,
+    }
+
+
+def test_the_subscribed_calendar_asks_to_be_refreshed_daily_and_says_where_from() -> None:
+    """The site is rebuilt daily; without the hint some apps fetch a subscription only weekly,
+    and a cancellation would reach people late."""
+    ics = calendar_for([event()], "en", BUILT, site_url="https://romi.example.lv/")
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in ics
+    assert b"X-PUBLISHED-TTL:P1D" in ics
+    assert str(calendar["SOURCE"]) == "https://romi.example.lv/en/events/calendar.ics"
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+    # Opened once from the event's page, the single-event file is not a subscription.
+    single = single_event_ics(event(), URL, BUILT)
+    assert b"REFRESH-INTERVAL" not in single and b"SOURCE" not in single

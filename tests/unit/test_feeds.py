@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -226,6 +227,14 @@ def test_a_story_photo_is_enclosed_in_atom_and_named_as_image_in_json_feed() -> 
         if link.get("rel") == "enclosure"
     ]
     assert enclosures == [("image/jpeg", photo.url)]
+    assert all(link.get("length") is None for link in atom_entry.findall(f"{A}link")), (
+        "no length is claimed before the photo's file exists"
+    )
+    (sized,) = build_atom([replace(with_photo, image_length=245_760)]).findall(f"{A}entry")
+    lengths = [
+        link.get("length") for link in sized.findall(f"{A}link") if link.get("rel") == "enclosure"
+    ]
+    assert lengths == ["245760"]
     (item,) = json_feed("T", SITE, f"{SITE}f.json", "lv", [with_photo])["items"]
     assert item["image"] == photo.url
     (no_photo,) = build_atom([entry()]).findall(f"{A}entry")

@@ -21,6 +21,7 @@ def test_the_newest_commit_is_the_last_change_and_the_oldest_the_first() -> None
     assert dates["docs/events/a.lv.md"].last == datetime.fromtimestamp(1780000000, tz=RIGA)
     assert dates["docs/events/a.lv.md"].first == datetime.fromtimestamp(1770000000, tz=RIGA)
     assert dates["docs/events/b.en.md"].first == dates["docs/events/b.en.md"].last
+    assert (dates["docs/events/a.lv.md"].commits, dates["docs/events/b.en.md"].commits) == (2, 1)
 
 
 def _commit(repo: Path, when: str, files: dict[str, str]) -> None:

@@ -73,3 +73,17 @@ def test_feeds_carry_the_newest_stories_not_the_whole_archive(tmp_path: Path) ->
     assert titles == newest
     items = json.loads((tmp_path / json_path).read_text("utf-8"))["items"]
     assert [item["title"] for item in items] == newest
+
+
+def test_feed_enclosures_give_the_published_photos_size(tmp_path: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    from hooks.story_outputs import write_story_feeds
+
+    photo = feeds.StoryImage("https://example.org/stories/s/img/s-1600.jpg", 1600, 1067, "A", "F")
+    entry = feeds.story_feed_entry(replace(STORY, image=photo), "CC BY 4.0", "https://cc/")
+    atom_path, _ = write_story_feeds(
+        tmp_path, "https://example.org/", "en", [entry], date(2026, 9, 21), {photo.url: 123_456}
+    )
+    links = ET.parse(tmp_path / atom_path).getroot().iter("{http://www.w3.org/2005/Atom}link")
+    assert [link.get("length") for link in links if link.get("rel") == "enclosure"] == ["123456"]
