@@ -1072,6 +1072,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             publisher_name=config.site_name,
             publisher_url=config.site_url or "",
             responsible_body=site_data.labels(self.language, self.data_dir)["ministry_name"],
+            theme_labels=theme_names,
         )
         return {
             "json_ld": structured_data.json_ld_script(json_ld),

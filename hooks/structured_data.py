@@ -12,6 +12,7 @@ Everything here is plain Python: the MkDocs glue lives in `hooks/plugin.py`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from hooks.feeds import SAMPLE_LABELS, StoryVersion, labelled_title
@@ -48,8 +49,12 @@ def article_json_ld(
     publisher_url: str,
     logo_url: str | None = None,
     responsible_body: str | None = None,
+    theme_labels: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """schema.org `Article` for one language version of a story.
+
+    `theme_labels` names its themes in the page's language, for `keywords`: a Latvian page's
+    keywords are Latvian words, not the slugs of the front matter.
 
     The platform publishes (as the credit line says); `responsible_body` names the ministry
     whose mechanism it is and which the feeds name as their author, so that the two names a
@@ -91,7 +96,8 @@ def article_json_ld(
     if story.translator:
         data["translator"] = _agent(story.translator, False)
     if story.themes:
-        data["keywords"] = list(story.themes)
+        labels = theme_labels or {}
+        data["keywords"] = [labels.get(theme, theme) for theme in story.themes]
     if story.image is not None:
         image: dict[str, Any] = {
             "@type": "ImageObject",

@@ -251,6 +251,11 @@ def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story
     ]
     assert "Test Photographer" in contributors
     image = article("with-photos")["image"]
+    # Search engines get the themes as words of the page's language.
+    assert article("with-photos")["keywords"] == ["Family"]
+    latvian = (site / "stories" / "with-photos" / "index.html").read_text()
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', latvian, re.S)
+    assert json.loads(block)["keywords"] == ["Ģimene"]
     assert image["contentUrl"] == enclosed and image["creditText"] == "Photo: T"
 
     assert enclosures("Private Photos en") == []

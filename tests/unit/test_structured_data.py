@@ -105,6 +105,12 @@ def test_updated_story_reports_its_modification_date() -> None:
     assert data["translator"] == {"@type": "Person", "name": "A. Ozola"}
 
 
+def test_keywords_are_the_themes_in_the_pages_language() -> None:
+    music = {"music": "Mūzika"}
+    data = article_json_ld(story(themes=("music", "unlisted")), PUBLISHER, SITE, theme_labels=music)
+    assert data["keywords"] == ["Mūzika", "unlisted"]
+
+
 def test_organisation_author() -> None:
     data = article_json_ld(story(author="Romu kopiena", author_is_organization=True), "P", SITE)
     assert data["author"]["@type"] == "Organization"
