@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import icalendar
@@ -24,6 +25,7 @@ from hooks import site_data
 from hooks.build_date import RIGA
 from hooks.events import Event, in_language, place_label, public_title
 from hooks.languages import url_prefix
+from hooks.source_dates import SourceDates
 
 UID_DOMAIN = "latvian-roma-platform"
 FEED_FILE = "calendar.ics"
@@ -33,6 +35,23 @@ FEED_FILE = "calendar.ics"
 REFRESH_INTERVAL = timedelta(days=1)
 
 _CALENDAR_NAMES: dict[str, str] = site_data.label_by_language("events_calendar_name")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a calendar app compares between two copies of an event: DTSTAMP and SEQUENCE."""
+
+    changed: datetime
+    sequence: int = 0
+
+
+def revision_of(dates: SourceDates | None, build_time: datetime) -> Revision:
+    """The revision of an event whose file has these commit dates (None: no history, or not
+    committed yet), never later than the build."""
+    if dates is None:
+        return Revision(build_time)
+    return Revision(min(dates.last, build_time), dates.commits - 1)
+
 
 # Postponed: the date shown is no longer sure to hold, which is what TENTATIVE means.
 _ICAL_STATUS = {
@@ -72,7 +91,7 @@ def event_to_ical(
     vevent = icalendar.Event()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", dtstamp.astimezone(UTC))
-    vevent.add("sequence", max(sequence, 0))
+    vevent.add("sequence", sequence)
     if event.all_day:
         vevent.add("dtstart", event.start_date)
         # DTEND of a whole-day event is the day after the last one (RFC 5545, 3.6.1).
@@ -113,7 +132,7 @@ def _make_subscribable(calendar: icalendar.Calendar, source_url: str) -> None:
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
     if source_url:
-        calendar.add("source", source_url, parameters={"VALUE": "URI"})
+        calendar.add("source", source_url)  # a URI by definition; RFC 7986 gives it no VALUE
 
 
 @functools.cache
@@ -144,30 +163,24 @@ def calendar_for(
     site_url: str = "",
     name: str = "",
     sample_label: str = "",
-    changed: Mapping[str, datetime] | None = None,
-    sequences: Mapping[str, int] | None = None,
+    revisions: Mapping[str, Revision] | None = None,
 ) -> bytes:
     """The feed of one language: its events, soonest first, with links to their pages.
 
-    `changed` gives an event's last change by its `src_uri`, for its DTSTAMP; `dtstamp` (the
-    build time) stands in for the others. `sequences` gives its SEQUENCE, 0 where unknown.
+    `revisions` gives an event's revision by its `src_uri`; the others are stamped with
+    `dtstamp` (the build time) as revision 0.
     """
     calendar = _calendar(language, name or _CALENDAR_NAMES.get(language, _CALENDAR_NAMES["en"]))
     source = (site_url.rstrip("/") + "/" + calendar_path(language)) if site_url else ""
     _make_subscribable(calendar, source)
     chosen = sorted(in_language(events, language), key=lambda event: (event.start, event.slug))
-    last_changes = changed or {}
-    revisions = sequences or {}
+    known = revisions or {}
     for event in chosen:
         url = event_page_url(event, site_url) if site_url else ""
-        stamp = last_changes.get(event.src_uri, dtstamp)
+        revision = known.get(event.src_uri, Revision(dtstamp))
         calendar.add_component(
             event_to_ical(
-                event,
-                url,
-                stamp,
-                sample_label=sample_label,
-                sequence=revisions.get(event.src_uri, 0),
+                event, url, revision.changed, sample_label=sample_label, sequence=revision.sequence
             )
         )
     return _finish(calendar)

@@ -142,7 +142,6 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         # Each language's story feed waits for the end of the whole build, when the photos it
         # encloses are written and their lengths known; see `_write_story_feeds`.
         self.pending_story_feeds: dict[str, list[feeds.FeedEntry]] = {}
-        self.feed_image_files: dict[str, str] = {}  # photo URL -> site-relative file
         self.image_sets: dict[Path, images.ImageSet] = {}
         self.image_counts = (0, 0)  # (processed now, taken from the cache)
         self.cards: dict[tuple[str, str], Path] = {}
@@ -177,7 +176,6 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # decide, once for all languages, which stories may be published today.
             self.sitemap_entries = []
             self.pending_story_feeds = {}
-            self.feed_image_files = {}
             self._inline_script_sources: set[str] = set()
             self._written_pages: dict[str, tuple[int, bytes]] = {}
             self._report_items: list[Any] | None = None
@@ -422,14 +420,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         """The story's photos at their largest JPEG, with absolute URLs and their credits."""
         published = []
         for image in story.images:
-            image_set = self.image_sets[self._image_source(story, image.file)]
-            largest = image_set.of_format("jpeg")[-1]
-            file = f"stories/{story.slug}/img/{largest.filename}"
-            src = absolute(config.site_url or "", file)
-            self.feed_image_files[src] = file
+            largest = self._largest_jpeg(story, image.file)
             published.append(
                 feeds.StoryImage(
-                    src,
+                    absolute(config.site_url or "", self._photo_file(story, largest)),
                     largest.width,
                     largest.height,
                     image.alt,
@@ -941,10 +935,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         history = {
             event.src_uri: self.event_file_dates.get(f"docs/{event.src_uri}") for event in mine
         }
-        last_changed = {
-            src: min(dates.last, stamp) for src, dates in history.items() if dates is not None
+        revisions = {
+            src: event_calendar.revision_of(dates, stamp) for src, dates in history.items()
         }
-        sequences = {src: dates.commits - 1 for src, dates in history.items() if dates is not None}
         for event in mine:
             target = site_dir / event_calendar.event_ics_path(event)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -952,9 +945,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 event_calendar.single_event_ics(
                     event,
                     event_calendar.event_page_url(event, site_url),
-                    last_changed.get(event.src_uri, stamp),
+                    revisions[event.src_uri].changed,
                     sample_label=label,
-                    sequence=sequences.get(event.src_uri, 0),
+                    sequence=revisions[event.src_uri].sequence,
                 )
             )
         calendar = site_dir / event_calendar.calendar_path(self.language)
@@ -966,8 +959,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 stamp,
                 site_url=site_url,
                 sample_label=label,
-                changed=last_changed,
-                sequences=sequences,
+                revisions=revisions,
             )
         )
         entries = []
@@ -1152,14 +1144,22 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.pending_story_feeds[self.language] = list(self.story_feed_entries)
         self._keep_language_404(config)
 
+    def _largest_jpeg(self, story: StoryVersion, file: str) -> images.Derivative:
+        return self.image_sets[self._image_source(story, file)].of_format("jpeg")[-1]
+
+    @staticmethod
+    def _photo_file(story: StoryVersion, derivative: images.Derivative) -> str:
+        return f"stories/{story.slug}/img/{derivative.filename}"
+
     def _write_story_feeds(self, site_dir: Path, site_url: str) -> None:
         """After `_publish_story_images`: only then are the enclosed photos' sizes known (the
         image workers run for the whole build; waiting for them earlier would idle it)."""
         lengths = {}
-        for url, file in self.feed_image_files.items():
-            path = site_dir / file
-            if path.is_file():
-                lengths[url] = path.stat().st_size
+        for story in self.catalogue.published:
+            for image in story.images if story.photos_allowed else ():
+                file = self._photo_file(story, self._largest_jpeg(story, image.file))
+                if (site_dir / file).is_file():
+                    lengths[absolute(site_url, file)] = (site_dir / file).stat().st_size
         for language, entries in self.pending_story_feeds.items():
             write_story_feeds(site_dir, site_url, language, entries, build_date(), lengths)
 

@@ -9,6 +9,7 @@ import icalendar
 
 from hooks.build_date import build_datetime
 from hooks.event_calendar import (
+    Revision,
     calendar_for,
     calendar_path,
     event_ics_path,
@@ -167,7 +168,7 @@ def test_each_calendar_entry_is_stamped_with_its_own_last_change() -> None:
     day says so, and only events without a known change take the build time."""
     changed = datetime(2026, 8, 1, 6, 0, tzinfo=UTC)
     both = [event("annual-meeting"), event("seminar", start="2026-08-10 10:00", end=None)]
-    ics = calendar_for(both, "lv", BUILT, changed={"events/seminar.lv.md": changed})
+    ics = calendar_for(both, "lv", BUILT, revisions={"events/seminar.lv.md": Revision(changed)})
     stamps = {
         str(vevent["UID"]): vevent.decoded("DTSTAMP")
         for vevent in icalendar.Calendar.from_ical(ics).walk("VEVENT")
@@ -184,7 +185,7 @@ def test_a_revised_event_is_a_newer_revision_in_both_files() -> None:
     assert int(only_event(single_event_ics(moved, URL, BUILT))["SEQUENCE"]) == 0
     assert int(only_event(single_event_ics(moved, URL, BUILT, sequence=2))["SEQUENCE"]) == 2
     both = [event("annual-meeting"), event("seminar", start="2026-08-10 10:00", end=None)]
-    ics = calendar_for(both, "lv", BUILT, sequences={"events/seminar.lv.md": 3})
+    ics = calendar_for(both, "lv", BUILT, revisions={"events/seminar.lv.md": Revision(BUILT, 3)})
     revisions = {
         str(vevent["UID"]): int(vevent["SEQUENCE"])
         for vevent in icalendar.Calendar.from_ical(ics).walk("VEVENT")
@@ -207,3 +208,19 @@ def test_the_subscribed_calendar_asks_to_be_refreshed_daily_and_says_where_from(
     # Opened once from the event's page, the single-event file is not a subscription.
     single = single_event_ics(event(), URL, BUILT)
     assert b"REFRESH-INTERVAL" not in single and b"SOURCE" not in single
+
+
+def test_an_events_revision_follows_its_files_commits() -> None:
+    """Three commits make revision 2, stamped with the last; a file without history (or a
+    commit dated after the build, from a skewed clock) takes the build's time."""
+    from datetime import timedelta
+
+    from hooks.event_calendar import revision_of
+    from hooks.source_dates import SourceDates
+
+    earlier = BUILT - timedelta(days=30)
+    edited = SourceDates(first=earlier - timedelta(days=60), last=earlier, commits=3)
+    assert revision_of(edited, BUILT) == Revision(earlier, 2)
+    assert revision_of(None, BUILT) == Revision(BUILT, 0)
+    ahead = SourceDates(first=BUILT, last=BUILT + timedelta(hours=1))
+    assert revision_of(ahead, BUILT) == Revision(BUILT, 0)
