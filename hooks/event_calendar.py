@@ -2,14 +2,16 @@
 language to subscribe to.
 
 DTSTAMP, which for a published calendar means "last changed" (RFC 5545, 3.8.7.2), comes in from
-outside: the last commit of the event's file (hooks/source_dates.py), else the build time. With
+outside: the last commit of the event's files (hooks/source_dates.py), else the build time. With
 the history, two builds of the same content give the same files whatever day they run, and
 calendar apps see no spurious updates; without it, pin the build time with SOURCE_DATE_EPOCH.
 
 SEQUENCE, the revision number that tells a calendar app which copy of an event is newer
-(RFC 5545, 3.8.7.4), comes from the same history: the number of commits to the event's file,
-less one. An app that already holds the event and compares revisions (RFC 5546) then takes
-the file opened after a postponement as the newer copy instead of keeping the old one.
+(RFC 5545, 3.8.7.4), comes from the same history: the number of commits to the event's files,
+less one. Both count the commits to any of its language versions, since all of them share one
+UID and must agree on which revision they are. An app that already holds the event and
+compares revisions (RFC 5546) then takes the file opened after a postponement as the newer copy
+instead of keeping the old one.
 """
 
 from __future__ import annotations
@@ -46,8 +48,8 @@ class Revision:
 
 
 def revision_of(dates: SourceDates | None, build_time: datetime) -> Revision:
-    """The revision of an event whose file has these commit dates (None: no history, or not
-    committed yet), never later than the build."""
+    """The revision of an event whose files (all its languages together) have these commit
+    dates (None: no history, or not committed yet), never later than the build."""
     if dates is None:
         return Revision(build_time)
     return Revision(min(dates.last, build_time), dates.commits - 1)

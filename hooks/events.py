@@ -280,6 +280,15 @@ def event_file_language(path: Path) -> tuple[str, str] | None:
     return slug, language
 
 
+def slug_of_event_file(path: str) -> str | None:
+    """The slug of an event's language version, from its path ("docs/events/seminar.en.md":
+    "seminar"); None for the listing page and for anything that is not an event file."""
+    if not path.endswith(".md"):
+        return None
+    found = event_file_language(Path(path))
+    return found[0] if found else None
+
+
 def load_events(events_dir: Path) -> list[Event]:
     """Every readable event version in `events_dir`, by slug and language.
 

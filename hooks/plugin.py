@@ -193,7 +193,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 language: only_samples(pages) for language, pages in self.listings.items()
             }
             self.all_events = events.load_events(self.project_root / "docs" / "events")
-            self.event_file_dates = source_dates.committed_dates(self.project_root, "docs/events")
+            events_log = source_dates.read_git_log(self.project_root, "docs/events")
+            # A feed entry is one language's file, dated by that file's commits. A calendar
+            # entry has one UID for all languages, so its revision counts the commits to any of
+            # them: counted per file, a typo fixed in one language would leave the others'
+            # copies a revision behind, and an app holding one would ignore the next change.
+            self.event_file_dates = source_dates.parse_git_log(events_log)
+            self.event_dates = source_dates.parse_git_log(events_log, key=events.slug_of_event_file)
             self.planned = results.load_planned_results(self.data_dir / "planned-results.yml")
             self._prepare_story_images(config.site_url or "")
             self._card_pictures: dict[tuple[str, str, bool], str] = {}
@@ -936,7 +942,8 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             event.src_uri: self.event_file_dates.get(f"docs/{event.src_uri}") for event in mine
         }
         revisions = {
-            src: event_calendar.revision_of(dates, stamp) for src, dates in history.items()
+            event.src_uri: event_calendar.revision_of(self.event_dates.get(event.slug), stamp)
+            for event in mine
         }
         for event in mine:
             target = site_dir / event_calendar.event_ics_path(event)

@@ -12,6 +12,7 @@ latest push. A change not yet committed keeps its last commit's date until it is
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,22 +31,32 @@ class SourceDates:
     commits: int = 1
 
 
-def parse_git_log(text: str) -> dict[str, SourceDates]:
-    """Dates per path from `git log --format=@%ct --name-only` output, newest commit first."""
+def parse_git_log(
+    text: str, key: Callable[[str], str | None] | None = None
+) -> dict[str, SourceDates]:
+    """Dates from `git log --format=@%ct --name-only` output, newest commit first, by path or,
+    with `key`, by what `key` makes of the path (None: leave the path out). A commit that
+    changes several paths of one key counts once for it."""
     dates: dict[str, SourceDates] = {}
     moment: datetime | None = None
+    seen_in_commit: set[str] = set()
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
         if line.startswith(_COMMIT_MARK) and line[1:].isdigit():
             moment = datetime.fromtimestamp(int(line[1:]), tz=RIGA)
+            seen_in_commit = set()
             continue
         if moment is None:
             continue
-        known = dates.get(line)
+        name = key(line) if key else line
+        if name is None or name in seen_in_commit:
+            continue
+        seen_in_commit.add(name)
+        known = dates.get(name)
         # Newest first: the first commit seen is the last change, each later one is older.
-        dates[line] = (
+        dates[name] = (
             SourceDates(first=moment, last=known.last, commits=known.commits + 1)
             if known
             else SourceDates(first=moment, last=moment)
@@ -68,12 +79,12 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def committed_dates(root: Path, folder: str) -> dict[str, SourceDates]:
-    """Dates of the files under `folder`, by path relative to `root` (e.g.
-    "docs/events/annual-meeting.lv.md"); empty when `root` has no full git history."""
+def read_git_log(root: Path, folder: str) -> str:
+    """The commits that changed files under `folder`, for `parse_git_log`; empty when `root`
+    has no full git history."""
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.strip() != "false":
-        return {}
+        return ""
     log = _git(
         root,
         "-c",
@@ -86,4 +97,10 @@ def committed_dates(root: Path, folder: str) -> dict[str, SourceDates]:
         "--",
         folder,
     )
-    return parse_git_log(log) if log else {}
+    return log or ""
+
+
+def committed_dates(root: Path, folder: str) -> dict[str, SourceDates]:
+    """Dates of the files under `folder`, by path relative to `root` (e.g.
+    "docs/events/annual-meeting.lv.md"); empty when `root` has no full git history."""
+    return parse_git_log(read_git_log(root, folder))

@@ -195,6 +195,8 @@ def test_a_daily_rebuild_does_not_make_events_look_changed(tmp_path: Path) -> No
         "events/feed.xml",
         "en/events/calendar.ics",
         "en/events/annual-meeting-2027/annual-meeting-2027.ics",
+        "events/annual-meeting-2027/annual-meeting-2027.ics",
+        "rml/events/annual-meeting-2027/annual-meeting-2027.ics",
     )
 
     def build(day: int) -> dict[str, bytes]:
@@ -238,3 +240,22 @@ def test_a_daily_rebuild_does_not_make_events_look_changed(tmp_path: Path) -> No
     }
     assert revisions.pop("annual-meeting-2027@latvian-roma-platform") == 1
     assert set(revisions.values()) == {0}
+
+    # A wording fix in the Latvian version only: the entry has one UID in all three languages,
+    # so all three copies move to the same revision, or an app holding the English one would
+    # take the Latvian file as a stale copy after the next change.
+    latvian = project / "docs/events/annual-meeting-2027.lv.md"
+    latvian.write_text(latvian.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _commit_everything(project, "2026-10-02T09:00:00+03:00")
+    fixed = build(30)  # a month after the pinned day, so after the commit
+    copies = [
+        icalendar.Calendar.from_ical(
+            fixed[f"{prefix}events/annual-meeting-2027/annual-meeting-2027.ics"]
+        )
+        for prefix in ("", "en/", "rml/")
+    ]
+    assert {
+        (int(entry["SEQUENCE"]), entry.decoded("DTSTAMP"))
+        for copy in copies
+        for entry in copy.walk("VEVENT")
+    } == {(2, datetime(2026, 10, 2, 6, 0, tzinfo=UTC))}

@@ -81,3 +81,20 @@ def test_without_full_history_there_are_no_dates(tmp_path: Path) -> None:
     )
     assert committed_dates(shallow, "docs/events") == {}
     assert committed_dates(origin, "docs/events")
+
+
+def test_a_commit_to_several_files_of_one_event_counts_once_for_it() -> None:
+    """All language versions of an event share one calendar entry, so its revision counts the
+    commits to any of them, each commit once."""
+    from hooks.events import slug_of_event_file
+
+    log = (
+        "@1780000000\n\ndocs/events/a.lv.md\n\n"
+        "@1770000000\n\ndocs/events/a.lv.md\ndocs/events/a.en.md\ndocs/events/a.rml.md\n"
+        "docs/events/index.lv.md\ndocs/events/b.en.md\n"
+    )
+    dates = parse_git_log(log, key=slug_of_event_file)
+    assert set(dates) == {"a", "b"}
+    assert (dates["a"].commits, dates["b"].commits) == (2, 1)
+    assert dates["a"].last == datetime.fromtimestamp(1780000000, tz=RIGA)
+    assert dates["a"].first == datetime.fromtimestamp(1770000000, tz=RIGA)
