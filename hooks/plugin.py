@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -826,16 +827,20 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             page.meta, config.site_description or "", strings["sample_label"]
         )
         story = self.stories_by_src.get(page.file.src_uri)
+        event = self._event_for(neutral_src, source_language)
         if story is not None:
             lrp["story"] = self._story_context(story, page.url, config)
-        elif page.canonical_url:
-            lrp["preview"] = self._page_preview(
-                page,
-                lrp["description"],
-                () if is_fallback else written_in,
-                config,
-                self._event_for(neutral_src, source_language),
-            )
+            lrp["document_title"] = lrp["story"]["preview_title"]
+        else:
+            lrp["document_title"] = self._shown_title(page, config, event)
+            if page.canonical_url:
+                lrp["preview"] = self._page_preview(
+                    lrp["document_title"],
+                    page.canonical_url,
+                    lrp["description"],
+                    () if is_fallback else written_in,
+                    config,
+                )
         listing = self.listing_by_src.get(neutral_src)
         if listing is not None:
             lrp["listing"] = self._listing_context(listing, page)
@@ -845,29 +850,36 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.sitemap_entries.append(SitemapEntry(neutral_url, self.language, written_in))
         return context
 
+    def _shown_title(self, page: Page, config: MkDocsConfig, event: events.Event | None) -> str:
+        """The page's title as a browser tab, a bookmark, a search result or a link preview
+        shows it, without the page: an illustrative page or a called-off event says so there
+        too (the front matter's title, as the nav may shorten page.title)."""
+        home = url_prefix(self.language)
+        if page.is_homepage or page.url in {"", home}:
+            return config.site_name
+        title = page.meta.get("title") or Markup(page.title or "").striptags()
+        title = str(title or config.site_name)
+        sample_label = site_data.ui_strings(self.language, self.data_dir)["site"]["sample_label"]
+        if event is not None:
+            return events.public_title(event, sample_label)
+        if page.meta.get("sample") is True:
+            return f"{sample_label} {title}"
+        return title
+
     def _page_preview(
         self,
-        page: Page,
+        title: str,
+        url: str,
         description: str,
         written_in: Iterable[str],
         config: MkDocsConfig,
-        event: events.Event | None = None,
     ) -> link_previews.LinkPreview:
         site_url = config.site_url or ""
         home = url_prefix(self.language)
-        # As the <title> element has it (overrides/base.html): the nav may shorten page.title.
-        title = str(page.meta.get("title") or page.title or config.site_name)
-        if page.is_homepage or page.url in {"", home}:
-            title = config.site_name
-        sample_label = site_data.ui_strings(self.language, self.data_dir)["site"]["sample_label"]
-        if event is not None:
-            title = events.public_title(event, sample_label)
-        elif page.meta.get("sample") is True:
-            title = f"{sample_label} {title}"
         return link_previews.page_preview(
             title=title,
             description=description,
-            url=page.canonical_url or "",
+            url=url,
             language=self.language,
             available=written_in,
             image_url=absolute(site_url, home + SITE_CARD_NAME) if site_url else "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,37 @@ def test_a_theme_or_region_list_is_titled_as_its_heading(
     assert page.first("h1").text.strip() == title
     match = TITLE_RE.search(html)
     assert match and match.group(1).startswith(f"{title} - ")
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("en/stories/sample-music-teacher/index.html",
+         "Illustrative example. The teacher who teaches listening"),
+        ("stories/sample-music-teacher/index.html",
+         "Ilustratīvs piemērs. Skolotāja, kas māca klausīties"),
+        ("en/events/mediators-seminar-2027/index.html",
+         "Cancelled: Illustrative example. Roma mediators' good-practice seminar 2027"),
+        ("events/mediators-seminar-2027/index.html",
+         "Atcelts: Ilustratīvs piemērs. Romu mediatoru labās prakses seminārs 2027"),
+        ("en/heritage/history/index.html", "History of Latvian Roma"),
+    ],
+)  # fmt: skip
+def test_a_tab_or_bookmark_says_a_page_is_illustrative_or_called_off(
+    built_site: Path, path: str, title: str
+) -> None:
+    """The <title> is all a tab, a bookmark or a search result shows of a page: it carries
+    the same labels as the feeds, calendars and link previews, or a made-up story reads as
+    real and a cancelled meeting as still on."""
+    html = (built_site / path).read_text(encoding="utf-8")
+    match = TITLE_RE.search(html)
+    assert match, f"{path} has no <title>"
+    shown, _, site = match.group(1).rpartition(" - ")
+    assert unescape(shown) == title
+    in_english = path.startswith("en/")
+    assert site == ("Latvian Roma Platform" if in_english else "Latvijas romu platforma")
+    preview = _preview(built_site / path)
+    assert preview["og:title"] == title
 
 
 @pytest.mark.parametrize("language", ["lv", "en", "rml"])
