@@ -436,11 +436,15 @@ def iso_end(event: Event) -> str:
 
 
 def attendance_mode(event: Event) -> str:
+    """The schema.org attendance mode, or "" for an event that names no place: saying it
+    happens in person would be a guess, and one that a search engine shows as fact."""
     if event.online and event.in_person:
         return "https://schema.org/MixedEventAttendanceMode"
     if event.online:
         return "https://schema.org/OnlineEventAttendanceMode"
-    return "https://schema.org/OfflineEventAttendanceMode"
+    if event.in_person:
+        return "https://schema.org/OfflineEventAttendanceMode"
+    return ""
 
 
 def _json_ld_location(event: Event, url: str) -> list[dict[str, Any]]:
@@ -474,10 +478,11 @@ def event_json_ld(event: Event, url: str, organiser_name: str) -> dict[str, Any]
         "url": url,
         "startDate": iso_start(event),
         "eventStatus": _SCHEMA_STATUS.get(event.status, _SCHEMA_STATUS["scheduled"]),
-        "eventAttendanceMode": attendance_mode(event),
         "organizer": {"@type": "Organization", "name": event.organiser or organiser_name},
         "inLanguage": list(event.languages) if event.languages else event.language,
     }
+    if mode := attendance_mode(event):
+        data["eventAttendanceMode"] = mode
     if event.end is not None:
         data["endDate"] = iso_end(event)
     if event.description:

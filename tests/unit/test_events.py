@@ -170,6 +170,14 @@ def test_json_ld_of_an_online_event() -> None:
     assert moved["location"]["@type"] == "VirtualLocation"
 
 
+def test_json_ld_of_an_event_without_a_place_claims_neither_place_nor_attendance_mode() -> None:
+    # An old meeting known only by its date: calling it in person would be a made-up fact.
+    data = event_json_ld(event(place={}), URL, "Kultūras ministrija")
+    assert "eventAttendanceMode" not in data
+    assert "location" not in data
+    assert data["name"] and data["startDate"]
+
+
 def test_json_ld_of_an_all_day_event_uses_dates() -> None:
     data = event_json_ld(event(start="2021-07-05", end="2021-07-07"), URL, "KM")
     assert (data["startDate"], data["endDate"]) == ("2021-07-05", "2021-07-07")
