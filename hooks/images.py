@@ -73,6 +73,15 @@ DEFAULT_SIZES = "(min-width: 60em) 50vw, 100vw"
 
 MANIFEST_NAME = "manifest.json"
 
+# A credit or description that already says what it is ("Illustration: …", "Foto: …") is shown
+# as written: a "Photo:" label in front would be doubled, or wrong for a drawing.
+_LABELLED_RE = re.compile(r"^\w[\w-]{0,24}:\s")
+
+
+def says_what_it_is(text: str) -> bool:
+    return bool(_LABELLED_RE.match(text))
+
+
 Severity = Literal["error", "warning"]
 ImageFormat = Literal["webp", "jpeg"]
 _FORMATS: tuple[ImageFormat, ...] = ("webp", "jpeg")

@@ -39,6 +39,7 @@ import nh3
 
 from hooks import site_data
 from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
+from hooks.images import says_what_it_is
 from hooks.languages import LANGUAGE_CODES
 
 
@@ -94,8 +95,6 @@ _CREDIT_FIRST_PUBLISHED: dict[str, str] = site_data.label_by_language("credit_fi
 _UNREVIEWED_NOTICES: dict[str, str] = {
     code: site_data.ui_strings(code)["site"]["notice_unreviewed"] for code in LANGUAGE_CODES
 }
-# A credit that already says what it credits ("Illustration: …", "Foto: …") is kept as written.
-_LABELLED_CREDIT_RE = re.compile(r"^\w[\w-]{0,24}:\s")
 
 _LV_MONTHS = (
     "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
@@ -324,7 +323,7 @@ def _image_credit(src: str, ctx: _Context) -> str:
         # A photo in the text without a credit of its own: the story's photographer, or else the
         # platform that published it, so the copy never shows a photo with no name at all.
         credit = ctx.story.photographer or ctx.site_names.get(ctx.language) or SITE_NAMES["en"]
-    if not _LABELLED_CREDIT_RE.match(credit):
+    if not says_what_it_is(credit):
         credit = f"{_PHOTO_LABELS.get(ctx.language, _PHOTO_LABELS['en'])}: {credit}"
     image = reusable_image(src, ctx.story)
     if image is not None and image.licence != ctx.story.licence:

@@ -135,10 +135,10 @@ def card_alt_text(
 ) -> str:
     """The card's words for `og:image:alt`, so a link preview is not read out as the title twice."""
     text = f"{_nfc(kicker)}: {_nfc(title)}" + (f" – {_nfc(footer)}" if footer else "")
-    if photo_alt:
-        text += (
-            f". {_nfc(photo_label)}: {_nfc(photo_alt)}" if photo_label else f". {_nfc(photo_alt)}"
-        )
+    if photo_alt and photo_label and not images.says_what_it_is(photo_alt):
+        text += f". {_nfc(photo_label)}: {_nfc(photo_alt)}"
+    elif photo_alt:
+        text += f". {_nfc(photo_alt)}"
     return text
 
 

@@ -16,6 +16,7 @@ from hooks.social_cards import (
     MAX_TITLE_LINES,
     PHOTO_WIDTH,
     REGULAR_FONT,
+    card_alt_text,
     card_cache_key,
     card_layout,
     missing_glyphs,
@@ -41,6 +42,18 @@ def background_rgb() -> tuple[int, int, int]:
 def close(pixel: object, colour: tuple[int, int, int], tolerance: int = 12) -> bool:
     assert isinstance(pixel, tuple)
     return all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
+
+
+def test_card_description_names_a_photo_once_and_leaves_a_drawing_a_drawing() -> None:
+    # Read out by a screen reader in a link preview: "Photo: Illustration: …" says it twice,
+    # and wrongly, since the picture is a drawing.
+    drawn = card_alt_text(
+        "The teacher", "Story", "LRP", "Illustration: piano keys", photo_label="Photo"
+    )
+    assert drawn == "Story: The teacher – LRP. Illustration: piano keys"
+    photo = card_alt_text("The teacher", "Story", "LRP", "a woman at a piano", "Photo")
+    assert photo == "Story: The teacher – LRP. Photo: a woman at a piano"
+    assert card_alt_text("The teacher", "Story", "") == "Story: The teacher"
 
 
 def test_card_is_a_1200x630_jpeg_without_metadata(tmp_path: Path) -> None:
