@@ -559,13 +559,15 @@ def _html_copy(
     return _sanitise("\n".join(parts), story, images_allowed)
 
 
-def html_document(fragment: str, title: str, language: str) -> str:
+def html_document(fragment: str, title: str, language: str, *, tab_title: str = "") -> str:
     """The HTML copy as a file of its own: opened in a browser or an editor it shows the story's
-    letters (ā, č, š) as they are, in its language, under its title."""
+    letters (ā, č, š) as they are, in its language, under its title. `tab_title`, when given,
+    is what the browser tab shows instead (an illustrative story's is labelled as one, since
+    the notice under the heading is not seen there)."""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n</head>\n<body>\n"
+        f"<title>{escape(tab_title or title)}</title>\n</head>\n<body>\n"
         f"<h1>{escape(title)}</h1>\n{fragment}\n</body>\n</html>\n"
     )
 

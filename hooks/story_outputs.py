@@ -130,7 +130,12 @@ def write_republish_material(
     page_dir.mkdir(parents=True, exist_ok=True)
     files = {}
     # The file is a whole document; the snippet to paste stays a fragment.
-    document = reuse.html_document(html, published.title, language)
+    document = reuse.html_document(
+        html,
+        published.title,
+        language,
+        tab_title=feeds.labelled_title(published.title, language, sample=published.sample),
+    )
     for kind, content in (("html", document), ("txt", text), ("md", markdown)):
         name = f"{published.slug}.{language}.{kind}"
         store.place(content.encode("utf-8"), page_dir / name, suffix=f".{kind}")

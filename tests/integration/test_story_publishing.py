@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from html import escape
 from html import unescape as html_unescape
 from pathlib import Path
 
@@ -481,6 +482,10 @@ def test_quotes_and_ampersands_in_front_matter_stay_text(tmp_path: Path) -> None
     assert metas["og:description"].endswith(summary)
     assert metas["description"].endswith(summary)
     assert page.first("h1").text.strip() == title
+    copy = (site / "en/stories/sample-music-teacher/sample-music-teacher.en.html").read_text()
+    # The downloaded copy's tab says it is illustrative too; its heading is the title as written.
+    assert f"<title>{escape(SAMPLE + title)}</title>" in copy
+    assert f"<h1>{escape(title)}</h1>" in copy
     listing = parse_html((site / "en/stories/index.html").read_text())
     assert title in [link.text.strip() for link in listing.find_all("a")]
     assert summary in [p.text.strip() for p in listing.find_all("p")]
