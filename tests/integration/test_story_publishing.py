@@ -343,6 +343,8 @@ def test_story_without_republication_permission_offers_no_material(story_site) -
     assert sorted(p.name for p in folder.iterdir()) == ["card.jpg", "index.html"]
     page = (folder / "index.html").read_text()
     assert "lrp-republish-html" not in page and "not agreed to republication" in page
+    # The site's licence for its other texts is not read as covering this one either.
+    assert "no licence covers it" in page
     # Nor does any machine-readable copy offer it under a licence.
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert blocks and "license" not in json.loads(blocks[0])
