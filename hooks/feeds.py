@@ -33,6 +33,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 JSON_FEED_CREDITS = "_credits"  # our extension object of an item
+CALENDAR_TYPE = "text/calendar"  # RFC 5545 §8.1
 
 # The feeds' author: the ministry is legally responsible for the site, whoever wrote a story.
 # Its name, like all wording here, is in `labels:` of data/ui/<lang>.yml.
@@ -117,6 +118,7 @@ class FeedEntry:
     language: str | None = None
     image_url: str | None = None
     image_length: int | None = None  # bytes of the file at image_url, once it is written
+    calendar_url: str | None = None  # an event's own .ics file, for "add to calendar"
 
 
 def rfc3339(value: date | datetime) -> str:
@@ -203,6 +205,10 @@ def atom_feed(
         _sub(element, "link", rel="alternate", type="text/html", href=entry.url)
         if entry.rights_url:
             _sub(element, "link", rel="license", href=entry.rights_url)
+        if entry.calendar_url:
+            # A reader (or a newsroom's script) gets the event into a calendar without opening
+            # the page and looking for its "Add to calendar" button.
+            _sub(element, "link", rel="related", type=CALENDAR_TYPE, href=entry.calendar_url)
         if entry.image_url:
             # Feed readers show an enclosed image as the entry's picture (RFC 4287 §4.2.7.2).
             # Its length (a SHOULD for enclosures) lets a reader on a metered connection decide
@@ -275,6 +281,8 @@ def _json_item(entry: FeedEntry) -> dict[str, Any]:
         item["language"] = entry.language
     if entry.image_url:
         item["image"] = entry.image_url
+    if entry.calendar_url:
+        item["attachments"] = [{"url": entry.calendar_url, "mime_type": CALENDAR_TYPE}]
     # JSON Feed has no fields for a licence or for contributors; without these a journalist's
     # tool would get the photo but not the photographer's name or the terms (the Atom feed has
     # <rights>, rel="license" and <contributor>). Extension keys start with "_" (JSON Feed 1.1).

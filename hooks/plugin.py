@@ -1001,6 +1001,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     author=event.organiser or config.copyright or "",
                     categories=(events.status_label(event.status, self.language),),
                     language=self.language,
+                    calendar_url=absolute(site_url, event_calendar.event_ics_path(event)),
                 )
             )
         feed_path = url_prefix(self.language) + "events/feed.xml"

@@ -11,7 +11,7 @@ import pytest
 from hooks.events import load_events
 from hooks.results import achieved_totals
 from tests.htmlscan import parse_html
-from tests.sitebuild import PROJECT_ROOT
+from tests.sitebuild import PROJECT_ROOT, TEST_SITE_URL
 
 pytestmark = pytest.mark.build
 
@@ -132,6 +132,31 @@ def test_feed_readers_and_calendars_see_a_called_off_or_illustrative_event_in_it
         str(event["UID"]).split("@")[0]: str(event["SUMMARY"]) for event in calendar.walk("VEVENT")
     }
     assert summaries == titles
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "rml/"])
+def test_each_event_in_the_feed_links_the_calendar_file_of_that_event(
+    built_site: Path, prefix: str
+) -> None:
+    """A feed reader offers the event's .ics from the entry, without the page: the link leads
+    to a published file holding that one event, under the entry's title."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built_site / prefix / "events" / "feed.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    assert entries
+    for entry in entries:
+        [link] = [link for link in entry.findall(f"{atom}link") if link.get("rel") == "related"]
+        assert link.get("type") == "text/calendar"
+        href = link.get("href")
+        assert href.startswith(TEST_SITE_URL) and href.endswith(".ics")
+        calendar = icalendar.Calendar.from_ical(
+            (built_site / href.removeprefix(TEST_SITE_URL)).read_bytes()
+        )
+        [event] = calendar.walk("VEVENT")
+        assert str(event["SUMMARY"]) == entry.findtext(f"{atom}title")
+        assert str(event["URL"]) == entry.findtext(f"{atom}id")
 
 
 @pytest.mark.parametrize("page", ["index.html", "en/about/index.html", "rml/events/index.html"])

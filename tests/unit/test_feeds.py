@@ -263,3 +263,22 @@ def test_a_story_that_may_not_be_republished_has_no_licence_in_its_feeds() -> No
     assert item is not None
     assert item.find(f"{A}rights") is None
     assert not [link for link in item.findall(f"{A}link") if link.get("rel") == "license"]
+
+
+def test_an_event_entry_offers_its_calendar_file_in_both_feed_formats() -> None:
+    ics = f"{SITE}events/annual-meeting/annual-meeting.ics"
+    with_calendar = entry(calendar_url=ics)
+    (atom_entry,) = build_atom([with_calendar]).findall(f"{A}entry")
+    related = [
+        (link.get("type"), link.get("href"))
+        for link in atom_entry.findall(f"{A}link")
+        if link.get("rel") == "related"
+    ]
+    assert related == [("text/calendar", ics)]
+    (item,) = json_feed("T", SITE, f"{SITE}f.json", "en", [with_calendar])["items"]
+    assert item["attachments"] == [{"url": ics, "mime_type": "text/calendar"}]
+    # A story is no calendar entry.
+    (plain,) = json_feed("T", SITE, f"{SITE}f.json", "en", [entry()])["items"]
+    assert "attachments" not in plain
+    (story_entry,) = build_atom([entry()]).findall(f"{A}entry")
+    assert all(link.get("rel") != "related" for link in story_entry.findall(f"{A}link"))
