@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+# An HTML comment in Markdown is a note between editors ("draft, not yet reviewed"); Markdown
+# passes it through, so without this every visitor downloads it and a republished copy or a
+# feed entry carries it along. In code, `<!--` is already escaped as `&lt;!--`.
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
 # Markdown tables come out as a bare <table>; tables with a class are laid out by their template.
 _BARE_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 
@@ -28,3 +33,10 @@ def wrap_tables(html: str) -> str:
         ),
         html,
     )
+
+
+def without_comments(html: str) -> str:
+    """The page content without the editors' HTML comments."""
+    if "<!--" not in html:
+        return html
+    return _COMMENT.sub("", html)

@@ -78,7 +78,7 @@ from hooks.listings import (
     listing_title,
     only_samples,
 )
-from hooks.markup import wrap_tables
+from hooks.markup import without_comments, wrap_tables
 from hooks.reporting import content_info, content_warning
 from hooks.rules_reference import rules_reference_markdown
 from hooks.search_index import build_search_index, written_page
@@ -1022,6 +1022,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         )
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        html = without_comments(html)
         # The toc extension has one permalink title for every language; each page gets its own.
         html = html.replace(
             f'title="{PERMALINK_TITLE}"', f'title="{escape(lrp_strings(self, "permalink_title"))}"'

@@ -130,6 +130,17 @@ LOADING_LINK_RELS = {
 }
 
 
+def test_editors_notes_in_markdown_comments_are_not_published(built_site: Path) -> None:
+    from tests.sitebuild import PROJECT_ROOT
+
+    note = "NOT YET REVIEWED"
+    source = (PROJECT_ROOT / "docs/heritage/history.rml.md").read_text()
+    assert "<!--" in source and note in source.split("<!--", 1)[1].split("-->", 1)[0]
+    published = (built_site / "rml/heritage/history/index.html").read_text()
+    assert "<!--" not in published and note not in published
+    assert [page for page in html_pages(built_site) if "<!--" in page.read_text()] == []
+
+
 def _points_elsewhere(url: str) -> bool:
     parts = urlsplit(url.strip())
     return bool(parts.netloc) or parts.scheme in {"http", "https"}
