@@ -113,10 +113,13 @@ _IMAGE_TAGS = frozenset({"img", "figure", "picture"})
 # `lang` stays wherever the story marks a phrase in another language (a Romani saying in the
 # English text), so that a screen reader on the republishing site still reads it correctly.
 _LANG_TAGS = ("p", "blockquote", "li", "em", "strong", "b", "i", "cite", "q", "span")
+# Every top-level block of the HTML copy says the story's language (see _in_language), so these
+# keep `lang` as well.
+_BLOCK_TAGS = ("h2", "h3", "h4", "ul", "ol", "figure")
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "lang"}),
     "img": frozenset({"src", "alt", "width", "height"}),
-    **{tag: frozenset({"lang"}) for tag in _LANG_TAGS},
+    **{tag: frozenset({"lang"}) for tag in _LANG_TAGS + _BLOCK_TAGS},
 }
 _LANG_VALUE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # Gone together with everything inside them: their content is code, a form or a frame, never
@@ -556,7 +559,22 @@ def _html_copy(
         f'{label}: <a href="{deed}" rel="license">{licence_text}</a></p>'
     )
     # The footer goes through the sanitiser too, so the whole copy keeps the same guarantees.
-    return _sanitise("\n".join(parts), story, images_allowed)
+    return _sanitise(_in_language("\n".join(parts), language), story, images_allowed)
+
+
+def _in_language(html: str, language: str) -> str:
+    """The copy with `lang` on each of its top-level blocks that does not name one already.
+
+    Pasted into a site in another language (a Latvian story in an English newspaper), the
+    story would otherwise be read aloud by screen readers with that site's pronunciation. A
+    wrapping element would say it once, but editors of content systems often drop wrappers
+    and keep the paragraphs.
+    """
+    nodes = _parse(html)
+    for node in nodes:
+        if isinstance(node, _Element) and "lang" not in node.attrs:
+            node.attrs = {"lang": language, **node.attrs}
+    return _serialise(nodes)
 
 
 def html_document(fragment: str, title: str, language: str, *, tab_title: str = "") -> str:

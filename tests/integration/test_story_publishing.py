@@ -314,7 +314,10 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     raw_page = (site / "en" / "stories" / "with-photos" / "index.html").read_text()
     # Without JavaScript the snippet sits, escaped, in a textarea ready to select and copy.
     textarea = re.search(r'<textarea id="lrp-republish-html"[^>]*>(.*?)</textarea>', raw_page, re.S)
-    assert textarea and "&lt;p&gt;First paragraph of Photo Story en." in textarea.group(1)
+    assert (
+        textarea
+        and "&lt;p lang=&#34;en&#34;&gt;First paragraph of Photo Story en." in textarea.group(1)
+    )
     assert "<" not in textarea.group(1)
     page = parse_html(raw_page)
     assert page.first("a", rel="license") is not None
@@ -324,7 +327,7 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     assert with_photos.startswith(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'
     )
-    assert "<title>Photo Story en</title>" in with_photos
+    assert f"<title>{SAMPLE}Photo Story en</title>" in with_photos  # an illustrative story
     assert html_unescape(textarea.group(1)).strip() in with_photos
     # A photo is saved under its own name, not the hashed one of the published file.
     downloads = {

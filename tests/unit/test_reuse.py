@@ -128,6 +128,10 @@ def test_html_copy_keeps_only_allowed_tags_and_attributes(images_allowed: bool) 
             # Only the licence link says what it is; the page's own rel values stay behind.
             assert attrs == {"href": deed_url("CC-BY-4.0", "lv"), "rel": "license"}
             continue
+        if tag != "a":
+            # The copy's own blocks say they are in the story's language; PAGE marks no other.
+            allowed_attrs = allowed_attrs | {"lang"}
+            assert attrs.get("lang", "lv") == "lv", (tag, attrs)
         assert set(attrs) <= allowed_attrs, (tag, attrs)
 
 
@@ -148,20 +152,20 @@ def test_html_copy_drops_heading_anchors_and_the_page_title() -> None:
     html = republish_html(PAGE, story(), "lv", images_allowed=False)
     assert "¶" not in html
     assert "Permanent link" not in html
-    assert "<h2>Bērnība</h2>" in html
+    assert '<h2 lang="lv">Bērnība</h2>' in html
     assert "<h1" not in html
 
 
 def test_html_copy_keeps_the_story_structure() -> None:
     html = republish_html(PAGE, story(), "lv", images_allowed=False)
     assert "<em>dziedāja</em> &amp; <strong>spēlēja</strong>" in html
-    assert "<blockquote><p>Dziesma ir <q>mūsu valoda</q>.</p></blockquote>" in html
+    assert '<blockquote lang="lv"><p>Dziesma ir <q>mūsu valoda</q>.</p></blockquote>' in html
     assert (
-        "<ul><li>Vijole</li><li>Ģitāra<ol><li>sešstīgu</li><li>septiņstīgu</li></ol></li></ul>"
-        in html
+        '<ul lang="lv"><li>Vijole</li><li>Ģitāra<ol><li>sešstīgu</li><li>septiņstīgu</li></ol>'
+        "</li></ul>" in html
     )
-    assert "<p>rinda<br>nākamā</p>" in html
-    assert "<p>Otrā rindkopa pēc foto.</p>" in html
+    assert '<p lang="lv">rinda<br>nākamā</p>' in html
+    assert '<p lang="lv">Otrā rindkopa pēc foto.</p>' in html
 
 
 def test_html_copy_links_back_to_the_original_site() -> None:
@@ -189,7 +193,7 @@ def test_with_photo_consent_each_image_is_followed_by_its_credit() -> None:
         "<br><em>Foto: Foto studija Rīga</em>"
     )
     assert lead in html
-    figure = re.search(r"<figure>.*?</figure>", html, re.DOTALL)
+    figure = re.search(r'<figure lang="lv">.*?</figure>', html, re.DOTALL)
     assert figure is not None
     assert f'<img src="{SITE}atteli/gimene.jpg" alt="Ģimene 1970. gadā">' in figure.group(0)
     # The photographer is credited in the caption after the photo.
@@ -201,7 +205,7 @@ def test_with_photo_consent_each_image_is_followed_by_its_credit() -> None:
 
 def test_html_copy_ends_with_the_credit_and_licence() -> None:
     html = republish_html(PAGE, story(), "lv", images_allowed=False)
-    last = html.rsplit("<p>", 1)[1]
+    last = html.rsplit('<p lang="lv">', 1)[1]
     assert last.startswith(
         "Šo stāstu (autors: Ilze Kalniņa) pirmo reizi publicēja Latvijas romu platforma "
         f'2026. gada 3. martā: <a href="{STORY_URL}">{STORY_URL}</a>'
@@ -376,6 +380,22 @@ def test_a_phrase_in_another_language_keeps_its_lang_in_the_html_copy() -> None:
     assert '<em lang="rml">Phen romanes!</em>' in html
     assert '<span lang="rml">amari čhib</span>.' in html  # a span without a language goes
     assert "<em>bad</em>" in html
+
+
+def test_pasted_into_a_page_in_another_language_the_copy_still_says_its_own() -> None:
+    """A Latvian story in an English newspaper is read aloud as Latvian: each block of the
+    copy carries the story's language, since a content system may drop any wrapper."""
+    page = (
+        "<h2>Bērnība</h2><p>Teksts.</p><ul><li>Viens</li></ul>"
+        '<blockquote lang="rml"><p>Phen romanes!</p></blockquote>'
+    )
+    html = republish_html(page, story(), "lv", images_allowed=False)
+    assert html.startswith('<h2 lang="lv">Bērnība</h2><p lang="lv">Teksts.</p>')
+    assert '<ul lang="lv"><li>Viens</li></ul>' in html
+    assert '<blockquote lang="rml"><p>Phen romanes!</p></blockquote>' in html  # marked as said
+    assert re.search(r'<p lang="lv">[^<]*<a href="https://', html)  # the credit line
+    # Inside a block the language is inherited, so it is not repeated.
+    assert "<li lang=" not in html and '<blockquote lang="rml"><p lang' not in html
 
 
 def test_a_photo_without_a_licence_of_its_own_stays_out_of_every_copy() -> None:
