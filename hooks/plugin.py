@@ -910,6 +910,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 "past": [events.list_entry(e, home + e.url_path, self.language) for e in past],
                 "calendar_url": relative_root(page_url)
                 + event_calendar.calendar_path(self.language),
+                # What a calendar app subscribes to: a click on the link only imports today's
+                # events once, so the address is shown for "add calendar from URL".
+                "calendar_subscribe_url": absolute(
+                    site_url, event_calendar.calendar_path(self.language)
+                ),
                 "feed_url": home + "events/feed.xml",
             }
         elif neutral_src.startswith("events/"):

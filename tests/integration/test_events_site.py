@@ -159,6 +159,20 @@ def test_each_event_in_the_feed_links_the_calendar_file_of_that_event(
         assert str(event["URL"]) == entry.findtext(f"{atom}id")
 
 
+@pytest.mark.parametrize("prefix", ["", "en/", "rml/"])
+def test_the_events_page_shows_the_address_to_subscribe_to(built_site: Path, prefix: str) -> None:
+    """Clicking the calendar link imports today's events once; to get new ones, a visitor
+    pastes the calendar's address into their calendar app, so the page shows it in full."""
+    page = parse_html((built_site / prefix / "events" / "index.html").read_text())
+    [address] = page.find_all("code", class_="lrp-events__address")
+    url = address.text.strip()
+    assert url == f"{TEST_SITE_URL}{prefix}events/calendar.ics"
+    calendar = icalendar.Calendar.from_ical(
+        (built_site / url.removeprefix(TEST_SITE_URL)).read_bytes()
+    )
+    assert calendar.walk("VEVENT")
+
+
 @pytest.mark.parametrize("page", ["index.html", "en/about/index.html", "rml/events/index.html"])
 def test_every_page_points_feed_readers_to_the_languages_feeds(built_site: Path, page: str) -> None:
     html = parse_html((built_site / page).read_text(encoding="utf-8"))
