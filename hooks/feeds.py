@@ -245,8 +245,12 @@ def json_feed(
     description: str | None = None,
     *,
     author_name: str | None = None,
+    credits_about: str | None = None,
 ) -> dict[str, Any]:
-    """A JSON Feed 1.1 document; serialise it with `json.dumps(feed, ensure_ascii=False)`."""
+    """A JSON Feed 1.1 document; serialise it with `json.dumps(feed, ensure_ascii=False)`.
+
+    `credits_about` is the page that explains the items' `_credits` object: JSON Feed 1.1 asks
+    an extension to carry an `about` URL, so that a developer who meets it can look it up."""
     feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": title,
@@ -257,11 +261,11 @@ def json_feed(
         feed["description"] = description
     feed["language"] = language
     feed["authors"] = [{"name": author_name or MINISTRY_NAMES.get(language, MINISTRY_NAMES["en"])}]
-    feed["items"] = [_json_item(entry) for entry in newest_first(items)]
+    feed["items"] = [_json_item(entry, credits_about) for entry in newest_first(items)]
     return feed
 
 
-def _json_item(entry: FeedEntry) -> dict[str, Any]:
+def _json_item(entry: FeedEntry, credits_about: str | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {"id": entry.id, "url": entry.url, "title": entry.title}
     if entry.summary:
         item["summary"] = entry.summary
@@ -294,7 +298,7 @@ def _json_item(entry: FeedEntry) -> dict[str, Any]:
     if entry.contributors:
         credits["contributors"] = [{"name": name} for name in entry.contributors]
     if credits:
-        item[JSON_FEED_CREDITS] = credits
+        item[JSON_FEED_CREDITS] = {"about": credits_about, **credits} if credits_about else credits
     return item
 
 

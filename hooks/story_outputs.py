@@ -187,6 +187,7 @@ def write_story_feeds(
         feed_url=absolute(site_url, json_path),
         language=language,
         items=entries,
+        credits_about=absolute(site_url, url_prefix(language) + "press/"),
     )
     (site_dir / folder).mkdir(parents=True, exist_ok=True)
     (site_dir / atom_path).write_text(atom, encoding="utf-8")

@@ -210,6 +210,12 @@ def test_atom_and_json_feeds_validate(story_site) -> None:
     assert feed["title"] and feed["items"]
     for item in feed["items"]:
         assert item["id"] and ("content_html" in item or "content_text" in item)
+    # Our `_credits` extension points to the page that explains it, as JSON Feed 1.1 asks.
+    credited = [item["_credits"] for item in feed["items"] if "_credits" in item]
+    assert credited and {credits["about"] for credits in credited} == {f"{TEST_SITE_URL}en/press/"}
+    assert "`_credits`" in (site / "en" / "press" / "index.html").read_text().replace(
+        "<code>_credits</code>", "`_credits`"
+    )
 
 
 def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story_site) -> None:

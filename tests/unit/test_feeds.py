@@ -282,3 +282,20 @@ def test_an_event_entry_offers_its_calendar_file_in_both_feed_formats() -> None:
     assert "attachments" not in plain
     (story_entry,) = build_atom([entry()]).findall(f"{A}entry")
     assert all(link.get("rel") != "related" for link in story_entry.findall(f"{A}link"))
+
+
+def test_the_credits_extension_names_the_page_that_explains_it() -> None:
+    credited = story_feed_entry(story(translator="A. Ozola"), "CC BY 4.0", "https://cc.example/")
+    about = f"{SITE}en/press/"
+    (item,) = json_feed("T", SITE, f"{SITE}f.json", "en", [credited], credits_about=about)["items"]
+    assert next(iter(item["_credits"])) == "about" and item["_credits"]["about"] == about
+    # An item without credits gets no extension object just for the link.
+    (plain,) = json_feed(
+        "T",
+        SITE,
+        f"{SITE}f.json",
+        "en",
+        [story_feed_entry(story(), None, None)],
+        credits_about=about,
+    )["items"]
+    assert "_credits" not in plain
