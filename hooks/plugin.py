@@ -775,7 +775,29 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             # The 404 page has no page of its own to switch to: its switcher leads home.
             "language_homes": {code: root + url_prefix(code) for code in LANGUAGE_CODES},
             "languages": LANGUAGES,
+            "not_found_elsewhere": self._not_found_elsewhere(root) if page_url is None else [],
         }
+
+    def _not_found_elsewhere(self, root: str) -> list[dict[str, Any]]:
+        # GitHub Pages serves only the root 404.html, whatever folder the missing address is
+        # in: the Latvian one also says it in the other languages, each marked as such.
+        if self.language != DEFAULT_LANGUAGE:
+            return []
+        others = []
+        for code in LANGUAGE_CODES:
+            if code == self.language:
+                continue
+            strings = site_data.ui_strings(code, self.data_dir)
+            others.append(
+                {
+                    "code": code,
+                    "home": root + url_prefix(code),
+                    "strings": strings["site"],
+                    "site_name": strings["labels"]["site_name"],
+                    "unreviewed": strings.get("review") == "unreviewed",
+                }
+            )
+        return others
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig):
         if "lrp" not in context:

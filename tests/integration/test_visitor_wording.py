@@ -244,6 +244,30 @@ def test_the_not_found_page_speaks_its_language_and_switches_to_home_pages(
     assert f"/{root}{prefix}" in links and f"/{root}{prefix}search/" in links
 
 
+def _sections_by_language(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<section lang="([^"]+)"[^>]*>(.*?)</section>', html, re.DOTALL))
+
+
+def test_the_root_not_found_page_also_speaks_english_and_romani(built_site: Path) -> None:
+    # GitHub Pages serves only the root 404.html, also for a missing /en/ or /rml/ address.
+    from tests.sitebuild import TEST_SITE_URL
+
+    root = TEST_SITE_URL.split("/", 3)[3]
+    sections = _sections_by_language((built_site / "404.html").read_text(encoding="utf-8"))
+    assert set(sections) == {"en", "rml"}
+    english = parse_html(sections["en"])
+    assert english.first("h2").text.strip() == "Page not found"
+    links = {a.attrs["href"] for a in english.find_all("a")}
+    assert {f"/{root}en/", f"/{root}en/stories/", f"/{root}en/search/"} <= links
+    romani = parse_html(sections["rml"])
+    assert romani.first("h2").text.strip() == "Adaja riga na sys"
+    assert f"/{root}rml/search/" in {a.attrs["href"] for a in romani.find_all("a")}
+    # Romani wording that no native speaker has checked says so, as it does on rml pages.
+    assert "na sys ješčo dikhli" in sections["rml"]
+    # The language folders' own pages keep to their language.
+    assert _sections_by_language((built_site / "en/404.html").read_text(encoding="utf-8")) == {}
+
+
 def _all_samples(folder: Path, pattern: str, having: str = "") -> bool:
     texts = [path.read_text(encoding="utf-8") for path in folder.glob(pattern)]
     texts = [text for text in texts if re.search(having, text, re.MULTILINE)]
