@@ -268,6 +268,29 @@ def test_the_root_not_found_page_also_speaks_english_and_romani(built_site: Path
     assert _sections_by_language((built_site / "en/404.html").read_text(encoding="utf-8")) == {}
 
 
+@pytest.mark.parametrize(
+    ("path", "sections"),
+    [
+        ("search/index.html", {"Sākums", "Stāsti", "Mantojums", "Pasākumi", "Presei"}),
+        ("en/search/index.html", {"Home", "Stories", "Heritage", "Events", "Press"}),
+    ],
+)
+def test_without_javascript_the_search_page_offers_the_sections_not_raw_xml(
+    built_site: Path, path: str, sections: set[str]
+) -> None:
+    html = (built_site / path).read_text(encoding="utf-8")
+    fallback = re.search(r"<noscript>(.*?)</noscript>", html, re.DOTALL)
+    assert fallback
+    links = {a.text.strip(): a.attrs["href"] for a in parse_html(fallback.group(1)).find_all("a")}
+    assert sections <= set(links)
+    # sitemap.xml is for search engines; a reader following the link got a page of raw XML.
+    assert not any(href.endswith(".xml") for href in links.values())
+    page_folder = (built_site / path).parent
+    for href in links.values():
+        target = (page_folder / href).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), href
+
+
 def _all_samples(folder: Path, pattern: str, having: str = "") -> bool:
     texts = [path.read_text(encoding="utf-8") for path in folder.glob(pattern)]
     texts = [text for text in texts if re.search(having, text, re.MULTILINE)]
