@@ -156,6 +156,30 @@ def test_results_are_a_list_of_headed_links_with_safe_excerpts(page, search_site
     assert excerpt.evaluate("e => [...e.querySelectorAll('*')].every(c => c.tagName === 'MARK')")
 
 
+def test_a_sample_or_called_off_result_says_so_before_its_title(page, search_site: str) -> None:
+    # Found in search, an invented story or event must not read as a real one.
+    _search(page, search_site, "en/search/", "mediators")
+    page.wait_for_selector(DONE)
+    headings = {
+        heading.locator("a").get_attribute("href"): heading.inner_text()
+        for heading in page.locator(".lrp-search__title").all()
+    }
+    assert headings["/en/events/mediators-seminar-2027/"] == (
+        "Cancelled. Illustrative example. Roma mediators' good-practice seminar 2027"
+    )
+    # The link's own name stays the title; the labels are read with the heading.
+    link = page.locator('.lrp-search__link[href="/en/events/mediators-seminar-2027/"]')
+    assert link.inner_text() == "Roma mediators' good-practice seminar 2027"
+    # A page that is neither carries no label.
+    assert headings["/en/about/"] == "About the platform"
+
+    _search(page, search_site, "search/", "klausīties")
+    page.wait_for_selector(DONE)
+    story = page.locator(".lrp-search__title", has=page.locator(
+        'a[href="/stories/sample-music-teacher/"]'))
+    assert story.inner_text().startswith("Ilustratīvs piemērs. ")
+
+
 def test_the_count_is_announced_in_the_page_language(page, search_site: str) -> None:
     status = page.locator(STATUS)
     _search(page, search_site, "search/", "zilonis")

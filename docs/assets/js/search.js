@@ -143,6 +143,17 @@
     var heading = document.createElement("h2");
     heading.className = "lrp-search__title";
     var title = (data.meta && data.meta.title) || data.url;
+    // A called-off event or an illustrative sample says so before its title, as the page
+    // itself does (the meta comes from the page's banners, data-pagefind-meta).
+    ["status", "sample"].forEach(function (key) {
+      if (data.meta && data.meta[key]) {
+        var tag = document.createElement("span");
+        tag.className = "lrp-search__tag";
+        tag.textContent = data.meta[key];
+        heading.appendChild(tag);
+        heading.appendChild(document.createTextNode(" "));
+      }
+    });
     heading.appendChild(link(data.url, title, "lrp-search__link"));
     item.appendChild(heading);
     var excerpt = document.createElement("p");
