@@ -175,8 +175,9 @@ def test_a_sample_or_called_off_result_says_so_before_its_title(page, search_sit
 
     _search(page, search_site, "search/", "klausīties")
     page.wait_for_selector(DONE)
-    story = page.locator(".lrp-search__title", has=page.locator(
-        'a[href="/stories/sample-music-teacher/"]'))
+    story = page.locator(
+        ".lrp-search__title", has=page.locator('a[href="/stories/sample-music-teacher/"]')
+    )
     assert story.inner_text().startswith("Ilustratīvs piemērs. ")
 
 
