@@ -7,11 +7,21 @@ in the browser and visitors rely on is done here, once, when the page is built.
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 
 # An HTML comment in Markdown is a note between editors ("draft, not yet reviewed"); Markdown
 # passes it through, so without this every visitor downloads it and a republished copy or a
 # feed entry carries it along. In code, `<!--` is already escaped as `&lt;!--`.
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+
+# The toc extension writes each heading's "¶" permalink inside the heading, so every heading's
+# accessible name ended in "¶" ("Childhood ¶" in a screen reader's list of headings).
+_HEADING_WITH_PERMALINK = re.compile(
+    r'<h([1-6])(\s[^>]*)?>(.*?)<a class="headerlink" href="#([^"]+)" title="([^"]*)">'
+    r"(?:&para;|¶)</a></h\1>",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
 
 # Markdown tables come out as a bare <table>; tables with a class are laid out by their template.
 _BARE_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
@@ -40,3 +50,28 @@ def without_comments(html: str) -> str:
     if "<!--" not in html:
         return html
     return _COMMENT.sub("", html)
+
+
+def permalinks_beside_headings(html: str) -> str:
+    """Move each heading's "¶" permalink out of the heading, next to it.
+
+    The heading and its link share a wrapper (the pattern GitHub adopted for the same reason), so
+    the heading is named by its own words, and the link by what it does and where it goes:
+    "Link to this section: Childhood". assets/css/site.css shows the link beside the heading,
+    as before.
+    """
+    if 'class="headerlink"' not in html:
+        return html
+
+    def beside(match: re.Match[str]) -> str:
+        level, attributes, inner, target, title = match.groups()
+        words = " ".join(unescape(_TAG.sub("", inner)).split())
+        label = escape(f"{unescape(title)}: {words}" if words else unescape(title))
+        return (
+            f'<div class="lrp-heading lrp-heading--h{level}">'
+            f"<h{level}{attributes or ''}>{inner}</h{level}>"
+            f'<a class="headerlink" href="#{target}" title="{title}" aria-label="{label}">'
+            "&para;</a></div>"
+        )
+
+    return _HEADING_WITH_PERMALINK.sub(beside, html)

@@ -78,7 +78,7 @@ from hooks.listings import (
     listing_title,
     only_samples,
 )
-from hooks.markup import without_comments, wrap_tables
+from hooks.markup import permalinks_beside_headings, without_comments, wrap_tables
 from hooks.reporting import content_info, content_warning
 from hooks.rules_reference import rules_reference_markdown
 from hooks.search_index import build_search_index, written_page
@@ -1088,6 +1088,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         # Last, so that the hashes cover every inline script other plugins added.
         output = wrap_tables(output)  # templates add tables too (results)
+        output = permalinks_beside_headings(output)
         hashes = inline_script_hashes(output)
         self._inline_script_sources.update(hashes)
         output = with_csp_meta(output, hashes)

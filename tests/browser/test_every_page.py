@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.page_types import sample_paths
 from tests.sitebuild import html_pages, page_language
 
 pytestmark = pytest.mark.browser
@@ -48,3 +49,30 @@ def test_every_page_passes_axe_and_asks_no_other_host(
     context.close()
     assert failures == {}
     assert foreign_requests == []
+
+
+def test_headings_are_named_by_their_words_and_their_links_by_where_they_go(
+    browser, built_site: Path, site_server: str
+) -> None:
+    """One page of every page type in each language (tests/browser/page_types.py).
+
+    A screen reader's list of headings reads "Childhood", not "Childhood ¶"; the "¶" link
+    beside it reads "Link to this section: Childhood".
+    """
+    page = browser.new_page()
+    checked = 0
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        assert page.locator(":is(h1, h2, h3, h4, h5, h6) a.headerlink").count() == 0, path
+        for link in page.locator(".md-content a.headerlink").all():
+            heading = link.locator("xpath=preceding-sibling::*[1]")
+            words = " ".join(heading.inner_text().split())
+            level = int(heading.evaluate("h => h.tagName")[1])
+            named = page.get_by_role("heading", name=words, exact=True, level=level)
+            assert named.count() >= 1, (path, words)
+            assert "¶" not in (named.first.aria_snapshot()), (path, words)
+            title = link.get_attribute("title")
+            assert page.get_by_role("link", name=f"{title}: {words}", exact=True).count() >= 1
+            checked += 1
+    page.close()
+    assert checked > 30
