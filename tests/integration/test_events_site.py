@@ -57,6 +57,20 @@ def test_a_cancelled_event_says_so_once(built_site: Path, prefix: str, notice: s
     assert " ".join(status.text.split()) == notice
 
 
+@pytest.mark.parametrize("prefix", ["", "en/", "rml/"])
+def test_only_an_event_still_on_its_date_offers_to_be_added_to_a_calendar(
+    built_site: Path, prefix: str
+) -> None:
+    # A postponed event's page shows its old date; adding that date to a calendar misleads.
+    def offers_calendar(slug: str) -> bool:
+        page = parse_html((built_site / prefix / "events" / slug / "index.html").read_text())
+        return bool(page.find_all("a", class_="lrp-event__ics"))
+
+    assert not offers_calendar("annual-meeting-2027")  # postponed
+    assert not offers_calendar("mediators-seminar-2027")  # cancelled
+    assert offers_calendar("regional-experts-online-meeting-2027")
+
+
 def test_events_index_splits_upcoming_and_past_at_the_pinned_build_date(built_site: Path) -> None:
     html = (built_site / "en" / "events" / "index.html").read_text()
     upcoming_at, past_at = html.find("Upcoming events"), html.find("Past events")
