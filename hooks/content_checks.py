@@ -703,6 +703,35 @@ def _is_before(later: tuple[dt.datetime, bool], earlier: tuple[dt.datetime, bool
 _LENGTH_LIMITS = {"title": 100, "summary": 300, "description": 300}
 
 
+# "Foto: Līga", "Illustration: LRP": one or two words and a colon before the name.
+_CREDIT_LABEL = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*\S", re.UNICODE)
+
+
+def _credit_label_issues(
+    content: ContentText, images: Sequence[Any], skip: set[KeyPath]
+) -> list[Issue]:
+    credits = (content.data or {}).get("credits")
+    places: list[KeyPath] = [
+        ("credits", role) for role in ("author", "translator", "photographer")
+        if isinstance(credits, dict)
+    ]
+    places += [("images", number, "credit") for number in range(len(images))]
+    issues = []
+    for path in places:
+        parent = credits if path[0] == "credits" else images[path[1]]
+        value = parent.get(path[-1]) if isinstance(parent, dict) else None
+        if path in skip or not isinstance(value, str):
+            continue
+        if match := _CREDIT_LABEL.match(value):
+            issues.append(Issue(
+                rules.CREDIT_WITH_LABEL, content.line_of(path), dotted(path),
+                f"The credit {value.strip()!r} starts with the label {match.group(1)!r}",
+                f"Write only the name, e.g. `{path[-1]}: \"Līga Bērziņa\"`; for a drawing, say "
+                "so after the name: `\"Līga Bērziņa (illustration)\"`.",
+            ))  # fmt: skip
+    return issues
+
+
 def _long_text_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
     issues = []
     for name, limit in _LENGTH_LIMITS.items():
@@ -774,6 +803,7 @@ def _story_issues(
                 f"{folder}/{image['file']}", index,
             ))
     issues.extend(_theme_and_region_issues(content, index, skip))
+    issues.extend(_credit_label_issues(content, images, skip))
     consent = data.get("consent") if isinstance(data.get("consent"), dict) else None
     if consent is None:
         return issues

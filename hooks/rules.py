@@ -508,6 +508,17 @@ PHOTOS_MISMATCH = register(Rule(
     TYPES,
 ))
 
+CREDIT_WITH_LABEL = register(Rule(
+    "LRP065", "credit-with-label", "warning",
+    "A credit gives only the name: the page writes the label (\"Photos:\", \"Author:\") "
+    "before it.",
+    "Write only the name, e.g. `photographer: \"Līga Bērziņa\"`; for a drawing, say so after "
+    "the name: `\"Līga Bērziņa (illustration)\"`.",
+    "\"Foto: Līga Bērziņa\" is shown as \"Foto: Foto: Līga Bērziņa\", and a feed or a "
+    "journalist's system would take \"Foto: Līga Bērziņa\" for the photographer's name.",
+    TYPES,
+))
+
 HERITAGE_UNLISTED = register(Rule(
     "LRP058", "heritage-unlisted", "warning",
     "Every heritage page is linked from the heritage section's first page in its language.",

@@ -1296,3 +1296,23 @@ def test_texts_in_their_own_language_pass_even_with_latvian_names(tmp_path):
     write(root, "docs/page.lv.md", page(LATVIAN_TEXT))
     write(root, "docs/short.en.md", page("Rīga, Rēzekne, Jēkabpils.\n", ENGLISH_FRONT))
     assert check(root) == []
+
+
+def test_a_credit_that_carries_its_own_label_is_a_warning(tmp_path):
+    # The page writes "Foto:" before the photographer; "Foto: Līga" would read "Foto: Foto: Līga".
+    root = project(tmp_path)
+    edit(root, STORY, "photographer: Līga Example", "photographer: 'Foto: Līga Example'")
+    edit(root, STORY, "    alt: Anna sēž", "    credit: 'Ilustrācija: LRP'\n    alt: Anna sēž")
+    findings = check(root)
+    assert where(findings) == {
+        ("LRP065", STORY, line_of(root, STORY, "photographer:")),
+        ("LRP065", STORY, line_of(root, STORY, "credit: 'Ilustrācija")),
+    }
+    assert {item.field for item in findings} == {"credits.photographer", "images.0.credit"}
+    assert {item.severity for item in findings} == {"warning"}
+    assert "starts with the label 'Foto'" in findings[0].message + findings[1].message
+    # A name, with what the picture is in parentheses, is what the rule asks for; so is a
+    # name with a colon later on.
+    edit(root, STORY, "'Foto: Līga Example'", "'Līga Example (ilustrācija)'")
+    edit(root, STORY, "'Ilustrācija: LRP'", "'LRP, 2026: arhīvs'")
+    assert check(root) == []
