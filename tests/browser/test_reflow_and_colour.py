@@ -93,6 +93,31 @@ def test_pages_reflow_at_320_css_pixels(browser, built_site: Path, site_server: 
     assert not failures, _report(failures)
 
 
+@pytest.mark.parametrize("prefix", LANGUAGE_PREFIXES.values(), ids=LANGUAGE_PREFIXES.keys())
+def test_footer_text_keeps_clear_of_the_screen_edges_on_a_phone(
+    browser, site_server: str, prefix: str
+) -> None:
+    # Text flush against the edge of a phone's screen is hard to read and to select.
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    page.goto(site_server + prefix, wait_until="load")
+    blocks = page.evaluate("""() => {
+      const vw = document.documentElement.clientWidth;
+      return [...document.querySelectorAll(".lrp-footer :is(p, li, figcaption)")]
+        .map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const text = range.getBoundingClientRect();
+          return [el.innerText.trim().slice(0, 30), Math.round(text.left),
+                  Math.round(vw - text.right)];
+        });
+    }""")
+    context.close()
+    assert len(blocks) >= 7, blocks  # five links, the funding statement, the owner
+    too_close = [block for block in blocks if block[1] < 12 or block[2] < 12]
+    assert too_close == [], too_close
+
+
 def test_pages_pass_axe_at_320_css_pixels(browser, built_site: Path, site_server: str) -> None:
     """All sample pages at 320 CSS px wide, search pages with results shown: no axe (WCAG A
     and AA) violations, e.g. a table that scrolls must be reachable by keyboard."""
@@ -150,6 +175,29 @@ def test_colour_scheme_switch_works_by_keyboard(browser, site_server: str) -> No
         assert tab_until(page, "input.md-option", limit=6), prefix
         page.keyboard.press("Enter")
         assert page.evaluate(scheme) == "default", prefix
+    context.close()
+
+
+def test_without_javascript_tab_never_stops_on_the_hidden_scheme_switch(
+    browser, site_server: str
+) -> None:
+    """The home page with JavaScript off: the switch cannot work, so it is not shown, and the
+    first Tab stops of the header are all visible."""
+    # Reduced motion: the skip link then shows at once instead of fading in.
+    context = browser.new_context(
+        java_script_enabled=False, viewport=NARROW, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.goto(site_server + "en/", wait_until="load")
+    assert page.locator('[data-md-component="palette"]').is_hidden()
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => {
+          const el = document.activeElement, rect = el.getBoundingClientRect();
+          return [el.tagName + "." + el.className, rect.width > 1 && rect.height > 1
+                  && getComputedStyle(el).opacity !== "0"];
+        }""")
+        assert focused[1], focused[0]
     context.close()
 
 
