@@ -674,16 +674,27 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         ]
 
     def _generated_file(
-        self, src_uri: str, neutral_url: str, markdown: str, languages: frozenset[str]
+        self,
+        src_uri: str,
+        neutral_url: str,
+        markdown: str,
+        languages: frozenset[str],
+        elsewhere: str = "",
     ) -> File:
+        """A page the build writes. The language switcher leads to the same page in each
+        language that has it, else to that language's `elsewhere` (its home, or its list of
+        stories): mkdocs-static-i18n's own stand-in is an address from the domain's root
+        ("/rml/"), which misses a site published under a path."""
         config = self._config
         generated = File.generated(config, src_uri, content=markdown)
         generated.dest_uri = url_prefix(self.language) + neutral_url + "index.html"
         generated.locale = self.language  # type: ignore[attr-defined]
         generated.locale_alternate_of = self.language  # type: ignore[attr-defined]
         generated.alternates = {  # type: ignore[attr-defined]
-            language: SimpleNamespace(url=url_prefix(language) + neutral_url)
-            for language in languages
+            language: SimpleNamespace(
+                url=url_prefix(language) + (neutral_url if language in languages else elsewhere)
+            )
+            for language in LANGUAGE_CODES
         }
         self.translations[src_uri] = languages
         return generated
@@ -707,6 +718,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             listing.neutral_url,
             front_matter,
             self.translations.get(listing.src_uri, frozenset({self.language})),
+            elsewhere="stories/",
         )
 
     on_files = CombinedEvent(_files_before_i18n, _files_after_i18n)

@@ -434,6 +434,23 @@ def test_language_switcher_never_leads_to_a_missing_story(story_site) -> None:
             assert (page.parent / href / "index.html").resolve().is_file(), href
 
 
+def test_from_a_theme_list_with_no_romani_stories_the_switcher_leads_to_the_romani_list(
+    story_site,
+) -> None:
+    """As from a story: the same list where that language has it, else the language's list of
+    stories (not its home page, which the visitor did not ask for)."""
+    site, _ = story_site
+    link = re.compile(r'<a href="([^"]*)" hreflang="(\w+)" lang="\w+" class="md-select__link"')
+    lists = [p for p in (site / "en" / "stories").glob("*/*/index.html") if "/img/" not in str(p)]
+    assert lists
+    for page in lists:
+        targets = {lang: href for href, lang in link.findall(page.read_text("utf-8"))}
+        assert set(targets) == {"lv", "en", "rml"}, page
+        assert targets["rml"].endswith("/rml/stories/"), (page, targets)
+        for href in targets.values():
+            assert (page.parent / href / "index.html").resolve().is_file(), href
+
+
 def test_republish_downloads_follow_an_edited_story(story_project: Path, tmp_path: Path) -> None:
     # The downloads are hard-linked from .cache/files/ (hooks/file_store.py): after an edit a
     # journalist must get the new text, never the copy an earlier build stored.
