@@ -118,6 +118,27 @@ def test_footer_text_keeps_clear_of_the_screen_edges_on_a_phone(
     assert too_close == [], too_close
 
 
+@pytest.mark.parametrize("width", [320, 412])
+def test_the_site_name_in_the_header_is_shown_whole_on_a_phone(
+    browser, site_server: str, width: int
+) -> None:
+    # "Latvia…" named no site; the full name now wraps inside the header bar.
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    for prefix in LANGUAGE_PREFIXES.values():
+        page.goto(site_server + prefix, wait_until="load")
+        name = page.evaluate("""() => {
+          const text = document.querySelector(".md-header__topic .md-ellipsis");
+          const bar = document.querySelector(".md-header").getBoundingClientRect();
+          const box = text.getBoundingClientRect();
+          return {text: text.innerText.trim(), cut: text.scrollHeight > text.clientHeight + 1
+                  || text.scrollWidth > text.clientWidth + 1,
+                  inside: box.top >= bar.top - 1 && box.bottom <= bar.bottom + 1};
+        }""")
+        assert name["text"] and not name["cut"] and name["inside"], (prefix, name)
+    context.close()
+
+
 def test_pages_pass_axe_at_320_css_pixels(browser, built_site: Path, site_server: str) -> None:
     """All sample pages at 320 CSS px wide, search pages with results shown: no axe (WCAG A
     and AA) violations, e.g. a table that scrolls must be reachable by keyboard."""
