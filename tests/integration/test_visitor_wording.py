@@ -103,6 +103,21 @@ def test_heading_links_are_titled_in_the_pages_language(built_site: Path) -> Non
     assert all(seen.values()), seen
 
 
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [("en/about/index.html", "About the platform"), ("about/index.html", "Par platformu")],
+)
+def test_the_header_names_the_site_and_leaves_the_page_title_to_the_page(
+    built_site: Path, path: str, title: str
+) -> None:
+    # An invisible copy of the title in the header was read out before the page's heading.
+    html = (built_site / path).read_text(encoding="utf-8")
+    header = re.search(r"<header\b.*?</header>", html, re.DOTALL)
+    assert header
+    assert title not in unescape(header.group(0))
+    assert parse_html(html).first("h1").text.strip() == title
+
+
 def test_the_logo_is_drawn_in_white_and_not_announced_as_logo(built_site: Path) -> None:
     home = parse_html((built_site / "index.html").read_text(encoding="utf-8"))
     logos = [img for img in home.find_all("img") if "logo" in img.attrs.get("src", "")]
