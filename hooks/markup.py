@@ -17,7 +17,10 @@ _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 # The toc extension writes each heading's "¶" permalink inside the heading, so every heading's
 # accessible name ended in "¶" ("Childhood ¶" in a screen reader's list of headings).
 _HEADING_WITH_PERMALINK = re.compile(
-    r'<h([1-6])(\s[^>]*)?>(.*?)<a class="headerlink" href="#([^"]+)" title="([^"]*)">'
+    # The heading's inner HTML never crosses a closing heading tag: a template's own heading
+    # without a permalink (a story's <h1>) must not be swallowed with the next one that has one.
+    r"<h([1-6])(\s[^>]*)?>((?:(?!</h[1-6]>).)*?)"
+    r'<a class="headerlink" href="#([^"]+)" title="([^"]*)">'
     r"(?:&para;|¶)</a></h\1>",
     re.DOTALL,
 )

@@ -66,3 +66,15 @@ def test_headings_of_every_level_and_with_other_attributes_are_each_handled_once
 def test_a_heading_without_a_permalink_is_left_as_it_is() -> None:
     html = '<h1>Title</h1><h2 id="a">A</h2>'
     assert permalinks_beside_headings(html) == html
+
+
+def test_a_templates_heading_without_a_permalink_is_not_taken_into_the_next_one() -> None:
+    html = (
+        '<h1>Stāsts</h1><p>Teksts.</p><h1 id="b">B<a class="headerlink" href="#b" '
+        'title="Link">&para;</a></h1>'
+    )
+    assert permalinks_beside_headings(html) == (
+        '<h1>Stāsts</h1><p>Teksts.</p><div class="lrp-heading lrp-heading--h1">'
+        '<h1 id="b">B</h1><a class="headerlink" href="#b" title="Link" aria-label="Link: B">'
+        "&para;</a></div>"
+    )
