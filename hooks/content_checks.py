@@ -588,7 +588,12 @@ def _name_issues(place: ContentPath) -> list[Issue]:
     issues: list[Issue] = []
     name = place.rel.rsplit("/", 1)[-1]
     parts = place.rel.split("/")
-    if place.misplaced and len(parts) == 3:
+    # `index.EN.md` is the story's text with a capitalised code: LRP010 says how to rename it,
+    # and "name it index.lv.md" would contradict that.
+    capitalised_index = re.fullmatch(r"index\.(?i:lv|en|rml)\.md", name)
+    if place.misplaced and len(parts) == 3 and capitalised_index:
+        pass
+    elif place.misplaced and len(parts) == 3:
         ending = f".{place.suffix}.md" if place.suffix else ".lv.md"
         issues.append(Issue(
             rules.MISPLACED_FILE, 1, "",
@@ -1416,7 +1421,9 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
             result.shared_fields = _event_shared_fields(content, skip)
         elif place.kind == "heritage":
             issues.extend(_heritage_issues(content, prose, lines))
-    issues.extend(_text_language_issues(prose, place.language, content.body_line))
+    # A file named for a language the site does not have (LRP010) has no language to compare.
+    if place.language in _LANGUAGE_NAMES:
+        issues.extend(_text_language_issues(prose, place.language, content.body_line))
     if place.language in ("lv", "en"):
         issues.extend(
             terminology.body_issues(prose, content.body, place.language, content.body_line)

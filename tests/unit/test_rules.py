@@ -222,6 +222,16 @@ def test_unknown_language_suffix_is_an_error(tmp_path):
     assert "left out" in findings[0].message
 
 
+def test_unknown_language_suffix_on_a_long_text_is_still_only_the_name_error(tmp_path):
+    # Long enough for the wrong-language check (LRP064), which has no language to compare with.
+    root = project(tmp_path)
+    body = "Šis ir garš teksts par to, kā dzīvo un strādā cilvēki, kas ir šeit. " * 6
+    write(root, "docs/about.eng.md", page(body))
+    findings = check(root)
+    assert where(findings) == {("LRP010", "docs/about.eng.md", 1)}
+    assert not [item for item in findings if item.rule_id == "LRP099"]
+
+
 def test_missing_language_suffix_is_an_error(tmp_path):
     root = project(tmp_path)
     write(root, "docs/contacts.md", page("Teksts\n"))
@@ -236,6 +246,14 @@ def test_uppercase_language_suffix_gets_a_rename_hint(tmp_path):
     findings = check(root)
     assert where(findings) == {("LRP010", "docs/contacts.LV.md", 1)}
     assert "lowercase" in findings[0].message and "`.lv.md`" in findings[0].message
+
+
+def test_capitalised_code_on_a_story_text_gets_only_the_rename_hint(tmp_path):
+    root = project(tmp_path)
+    (root / STORY_EN).rename(root / "stories/anna-rudevica/index.EN.md")
+    findings = [item for item in check(root) if item.path.endswith("index.EN.md")]
+    assert where(findings) == {("LRP010", "stories/anna-rudevica/index.EN.md", 1)}
+    assert "`.en.md`" in findings[0].message
 
 
 def test_same_event_slug_in_two_folders_is_reported_on_both(tmp_path):
