@@ -343,6 +343,14 @@ _TYPE_NAMES = {
 }
 
 
+_CLOCK_VALUE_RE = re.compile(r":\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:#.*)?$")
+
+
+def _line_text(content: ContentText, line: int) -> str:
+    lines = content.text.split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
 def _type_of(value: Any) -> str:
     if value is None:
         return "nothing (the field is empty)"
@@ -512,6 +520,16 @@ def _schema_issue(
             yield Issue(rules.WRONG_TYPE, line, name,
                         f"`{name}` is a list written in quotation marks, which makes it text",
                         f"Remove the quotation marks: `{path[-1]}: {error.instance.strip()}`.")
+        elif names == ["string"] and isinstance(error.instance, int) and (
+            clock := _CLOCK_VALUE_RE.search(_line_text(content, line))
+        ):
+            # YAML 1.1 reads `20:00` as sexagesimal 20 × 60, which no editor would guess.
+            schema = error.schema if isinstance(error.schema, dict) else {}
+            advice = schema.get("patternErrorMessage")
+            yield Issue(rules.WRONG_TYPE, line, name,
+                        f"`{name}: {clock.group(1)}` is a time without a date, which YAML reads "
+                        f"as the number {error.instance}",
+                        advice or f"Put the value in quotation marks: `\"{clock.group(1)}\"`.")
         else:
             yield Issue(rules.WRONG_TYPE, line, name,
                         f"`{name}` should be {wanted}, not {_type_of(error.instance)}",
@@ -576,7 +594,7 @@ class FileResult:
     heading_anchors: frozenset[str] = frozenset()
     # The pages of its folder a heritage index links to (LRP058).
     page_links: frozenset[str] = frozenset()
-    # An event's fields that every language version must share (LRP055).
+    # The fields every language version of an event or story must share (LRP055, LRP066-67).
     shared_fields: dict[str, tuple[str, int, str]] = field(default_factory=dict)
 
 
@@ -753,6 +771,34 @@ def _markup_in_title_issues(content: ContentText, skip: set[KeyPath]) -> list[Is
         return []
     return [Issue(rules.MARKUP_IN_TITLE, content.line_of(("title",)), "title",
                   f"The title {title.strip()!r} contains `<` or `>`")]
+
+
+# Fields whose value is prose, where a ` #` is meant as text; elsewhere (`licence:`, `themes:`)
+# a comment after the value is how the templates explain it.
+_PROSE_FIELDS = frozenset({"title", "summary", "description", "alt", "caption"})
+# `key: value #…` with the value not in quotation marks: YAML drops everything from ` #` on.
+_UNQUOTED_WITH_COMMENT_RE = re.compile(
+    r"^\s*(?:-\s+)?[^\s:#]+:[ \t]+([^\s'\"|>#][^\n]*?)[ \t]+#(.*)$"
+)
+
+
+def _comment_cut_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
+    issues: list[Issue] = []
+    for path, line in content.key_lines.items():
+        if not path or path[-1] not in _PROSE_FIELDS or path in skip:
+            continue
+        value = _nested(content.data, path)
+        cut = _UNQUOTED_WITH_COMMENT_RE.match(_line_text(content, line))
+        if not isinstance(value, str) or not cut:
+            continue
+        issues.append(Issue(
+            rules.TEXT_CUT_BY_COMMENT, line, dotted(path),
+            f"`{dotted(path)}` ends at “{_short(cut.group(1))}”: the words after ` #` "
+            f"(“#{_short(cut.group(2).strip())}”) are read as a comment and left out",
+            f"Put the whole value in quotation marks: "
+            f"`{path[-1]}: \"{_short(cut.group(1) + ' #' + cut.group(2), 60)}\"`.",
+        ))
+    return issues
 
 
 def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]:
@@ -939,6 +985,42 @@ def _event_shared_fields(
     return shared
 
 
+# What a story's language versions must agree on: how the storyteller is named and placed, as
+# the pages show it (LRP066), and the story's date (LRP067). A town's name is not compared, as
+# each language may spell it its own way (Rīga, Riga); whether the town is shown is
+# `place.shown`. A region the version hides is LRP050's, not a difference between versions.
+_STORY_SHARED_FIELDS: tuple[KeyPath, ...] = (
+    ("person", "naming"), ("person", "name"), ("place", "shown"), ("place", "region"),
+    ("date",),
+)
+
+
+def _nested(data: Any, path: KeyPath) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _story_shared_fields(
+    content: ContentText, skip: set[KeyPath]
+) -> dict[str, tuple[str, int, str]]:
+    """field -> (value to compare, line, value as written) for LRP066 and LRP067."""
+    shared: dict[str, tuple[str, int, str]] = {}
+    for path in _STORY_SHARED_FIELDS:
+        if path in skip or path[:1] in skip:
+            continue
+        value = _nested(content.data, path)
+        if isinstance(value, str) and not value.strip():
+            value = None
+        name = dotted(path)
+        if name == "place.region" and _nested(content.data, ("place", "shown")) == "none":
+            continue
+        written = "nothing" if value is None else f"`{_short(_plain_value(value), 50)}`"
+        compared = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+        shared[name] = (compared, content.line_of(path) if written != "nothing" else 1, written)
+    return shared
+
+
 def _plain_value(value: Any) -> str:
     if isinstance(value, list):
         return f"[{', '.join(_plain_value(item) for item in value)}]"
@@ -1029,18 +1111,39 @@ def _heritage_listing_findings(results: list[FileResult]) -> list[Finding]:
     return findings
 
 
-def _event_mismatch_findings(results: list[FileResult]) -> list[Finding]:
-    events: dict[str, list[FileResult]] = defaultdict(list)
+def _shared_field_rule(kind: str, name: str) -> rules.Rule:
+    if kind == "event":
+        return rules.EVENT_MISMATCH
+    return rules.STORY_DATE_MISMATCH if name == "date" else rules.STORY_IDENTITY_MISMATCH
+
+
+def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
+    """LRP055, LRP066, LRP067: a field the language versions of an event or story must share."""
+    groups: dict[tuple[str, str], list[FileResult]] = defaultdict(list)
     for result in results:
-        if result.path.kind == "event" and result.shared_fields:
-            events[result.path.neutral_docs_path].append(result)
+        if result.path.kind in ("event", "story") and result.shared_fields:
+            groups[(result.path.kind, result.path.neutral_docs_path)].append(result)
     findings: list[Finding] = []
-    for versions in events.values():
+    for (kind, _), versions in groups.items():
         versions.sort(key=lambda r: (r.path.language != DEFAULT_LANGUAGE, r.path.rel))
         for name in dict.fromkeys(n for v in versions for n in v.shared_fields):
             having = [v for v in versions if name in v.shared_fields]
             values = Counter(v.shared_fields[name][0] for v in having)
             if len(values) < 2:
+                continue
+            rule = _shared_field_rule(kind, name)
+            if rule is rules.STORY_IDENTITY_MISMATCH:
+                # Only the consent record says which version is right, and the one that differs
+                # may be the one that reveals too much: every version is reported.
+                for version in having:
+                    compared, line, written = version.shared_fields[name]
+                    others = "; ".join(
+                        f"{other.shared_fields[name][2]} in {other.path.rel}"
+                        for other in having if other.shared_fields[name][0] != compared
+                    )
+                    findings.append(finding(version.path.rel, Issue(
+                        rule, line, name, f"`{name}` is {written} here but {others}",
+                    )))
                 continue
             # The value most versions share is the reference (the Latvian one on a tie), so a
             # slip is reported in the file that has it.
@@ -1051,7 +1154,7 @@ def _event_mismatch_findings(results: list[FileResult]) -> list[Finding]:
                 compared, line, written = other.shared_fields[name]
                 if compared != expected:
                     findings.append(finding(other.path.rel, Issue(
-                        rules.EVENT_MISMATCH, line, name,
+                        rule, line, name,
                         f"`{name}` is {written} here but {expected_written} in "
                         f"{reference.path.rel}",
                     )))
@@ -1411,11 +1514,13 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
         issues.extend(_translation_issues(content, place))
         issues.extend(_long_text_issues(content, skip))
         issues.extend(_markup_in_title_issues(content, skip))
+        issues.extend(_comment_cut_issues(content, skip))
     if isinstance(content.data, dict):
         issues.extend(_front_matter_address_issues(content))
         if place.kind == "story":
             issues.extend(_story_issues(content, place, index, today, skip, has_images))
             result.photos = _existing_photos(content, place, index, skip)
+            result.shared_fields = _story_shared_fields(content, skip)
         elif place.kind == "event":
             issues.extend(_event_issues(content, skip, today))
             result.shared_fields = _event_shared_fields(content, skip)
@@ -1587,25 +1692,80 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
     return findings
 
 
-def _story_image_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
+# What a story folder must not hold (LRP069): never published, and likely personal data.
+_PRIVATE_DOCUMENT_SUFFIXES = frozenset({
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".pages", ".xls", ".xlsx", ".ods", ".csv",
+    ".mp3", ".wav", ".m4a", ".ogg", ".opus", ".flac", ".aac", ".mp4", ".mov", ".avi", ".mkv",
+    ".webm", ".zip", ".7z", ".rar", ".tar", ".gz", ".eml", ".msg", ".vcf",
+})
+# `index.en`, `index.en.txt`, `index.en.docx`: a story's text saved under the wrong name.
+_MISNAMED_TEXT_RE = re.compile(r"index\.(lv|en|rml)(?:\.\w+)?", re.IGNORECASE)
+
+
+def _listed_images(result: FileResult) -> set[str]:
+    images = (result.data or {}).get("images")
+    return {
+        image["file"] for image in (images if isinstance(images, list) else [])
+        if isinstance(image, dict) and isinstance(image.get("file"), str)
+    }
+
+
+def _story_folder_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
+    """LRP006, LRP068, LRP069: the files of a story folder besides its texts."""
     findings: list[Finding] = []
-    folders = sorted({
-        result.path.rel.rpartition("/")[0] for result in results if result.path.kind == "story"
-    })
-    for folder in folders:
+    by_folder: dict[str, list[FileResult]] = defaultdict(list)
+    for result in results:
+        if result.path.kind == "story":
+            by_folder[result.path.rel.rpartition("/")[0]].append(result)
+    for folder, versions in sorted(by_folder.items()):
         try:
             entries = list(os.scandir(project_root / folder))
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.endswith(".md") or not entry.is_file():
+        texts = {entry.name for entry in entries if entry.name.endswith(".md")}
+        # Which photos are listed is known only when every text was read (a check of some
+        # files, or a text whose front matter does not parse, would make others look unused).
+        listed: set[str] | None = None
+        if texts <= {v.path.rel.rpartition("/")[2] for v in versions} and all(
+            v.data is not None for v in versions
+        ):
+            listed = set().union(*map(_listed_images, versions))
+        for entry in sorted(entries, key=lambda item: item.name):
+            name = entry.name
+            if name.endswith(".md") or name.startswith(".") or not entry.is_file():
+                continue
+            rel = f"{folder}/{name}"
+            if _MARKDOWN_LIKE_RE.search(name):
+                continue  # LRP016 (misnamed_file_findings) says how to rename it
+            if text := _MISNAMED_TEXT_RE.fullmatch(name):
+                findings.append(finding(rel, Issue(
+                    rules.UNUSED_STORY_FILE, 1, "",
+                    f"`{name}` is not read as the story's text, so it is not published",
+                    f"If it is the story, save it as plain text named "
+                    f"`index.{text.group(1).lower()}.md`; otherwise delete it.",
+                )))
+                continue
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in _PRIVATE_DOCUMENT_SUFFIXES:
+                findings.append(finding(rel, Issue(
+                    rules.PRIVATE_DOCUMENT, 1, "",
+                    f"`{name}` is not published, and a document or recording in the repository "
+                    "may hold personal data (a consent form, notes, an interview)",
+                )))
                 continue
             size = entry.stat().st_size
             if size > STORY_IMAGE_LIMIT:
-                findings.append(finding(f"{folder}/{entry.name}", Issue(
+                findings.append(finding(rel, Issue(
                     rules.IMAGE_TOO_LARGE, 1, "",
                     f"The image is {size / 1024 / 1024:.1f} MB; the limit is "
                     f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
+                )))
+            if listed is not None and name not in listed:
+                kind = "photo" if suffix in _IMAGE_SUFFIXES else "file"
+                findings.append(finding(rel, Issue(
+                    rules.UNUSED_STORY_FILE, 1, "",
+                    f"The {kind} `{name}` is not listed under `images:` in any language version, "
+                    "so it is not published",
                 )))
     return findings
 
@@ -1818,10 +1978,10 @@ def _check(
     findings = [item for result in results for item in result.findings]
     try:
         findings.extend(_cross_file_findings(results))
-        findings.extend(_event_mismatch_findings(results))
+        findings.extend(_version_mismatch_findings(results))
         findings.extend(_photos_mismatch_findings(results))
         findings.extend(_heritage_listing_findings(results))
-        findings.extend(_story_image_findings(results, project_root))
+        findings.extend(_story_folder_findings(results, project_root))
         findings.extend(_photo_findings(results, project_root))
         findings.extend(_anchor_findings(results, project_root, index))
     except Exception as error:  # noqa: BLE001

@@ -151,6 +151,25 @@ IMAGE_TOO_LARGE = register(Rule(
     "Resize the image to at most 2,400 pixels on the long side and save it as JPEG.",
     "", FILE,
 ))
+UNUSED_STORY_FILE = register(Rule(
+    "LRP068", "unused-story-file", "warning",
+    "Every file in a story folder is one of its texts (`index.<language>.md`) or a photo "
+    "listed under `images:`.",
+    "List the photo under `images:` in every language version, rename a text to "
+    "`index.<language>.md`, or delete the file.",
+    "The site publishes nothing else from a story folder, so such a file is left out unseen.",
+    FILE,
+))
+PRIVATE_DOCUMENT = register(Rule(
+    "LRP069", "private-document", "error",
+    "A story folder holds no documents, spreadsheets, recordings or archives.",
+    "Delete the file and keep it in the platform's own records; if it was already committed, "
+    "ask a maintainer to remove it from the history as well.",
+    "The site publishes none of them, and the repository may be public: a consent form, "
+    "interview notes or a recording hold personal data the storyteller did not agree to "
+    "publish.",
+    FILE,
+))
 UNUSABLE_IMAGE = register(Rule(
     "LRP008", "unusable-image", "error",
     "A story's photo is a readable image at least 800 pixels on its long side.",
@@ -323,6 +342,14 @@ MARKUP_IN_TITLE = register(Rule(
     "Remove the angle brackets, or write the words out (“less than”, “more than”).",
     "The theme prints titles as they are in the menu, the browser tab and the search results, "
     "so `<` and `>` would be read as HTML and break the page around them.",
+    FIELDS,
+))
+TEXT_CUT_BY_COMMENT = register(Rule(
+    "LRP070", "text-cut-by-comment", "warning",
+    "A text field without quotation marks has no ` #` in it.",
+    "Put the whole value in quotation marks, e.g. `title: \"Song #1 of the evening\"`.",
+    "In front matter a space followed by `#` starts a comment, so the rest of the line is "
+    "left out of the title, summary or alt text without any error.",
     FIELDS,
 ))
 
@@ -505,6 +532,29 @@ PHOTOS_MISMATCH = register(Rule(
     "Otherwise readers of one language miss a photo, the link previews differ between "
     "languages, and a journalist is told a photo may be reused in one language but not in "
     "another. The list most versions share counts as right (Latvian on a tie).",
+    TYPES,
+))
+
+STORY_IDENTITY_MISMATCH = register(Rule(
+    "LRP066", "story-identity-mismatch", "error",
+    "All language versions of a story name the storyteller and their place in the same way: "
+    "the same `person.naming`, `person.name`, `place.shown` and `place.region`, and a "
+    "`place.town` in all of them or in none.",
+    "Correct the field so that it matches what the storyteller agreed to, in every language "
+    "version (a town's name may be spelt as that language spells it).",
+    "A version that shows the full name or the town reveals what the others hide, and the "
+    "language switcher links the versions to each other. The value most versions share counts "
+    "as right (Latvian on a tie), so check it against the consent record.",
+    TYPES,
+))
+STORY_DATE_MISMATCH = register(Rule(
+    "LRP067", "story-date-mismatch", "warning",
+    "All language versions of a story give the same `date`.",
+    "Write the same `date:` in every language version: the day the story was recorded or first "
+    "published, not the day it was translated.",
+    "The lists sort stories by this date, and the feeds announce it; versions with different "
+    "dates stand in different places in each language's list. The date most versions share "
+    "counts as right (Latvian on a tie).",
     TYPES,
 ))
 

@@ -172,6 +172,27 @@ def test_wrong_type_names_the_expected_type(tmp_path, front, line, field, expect
     assert expected in findings[0].message
 
 
+def test_a_time_without_a_date_is_explained_not_shown_as_a_strange_number(tmp_path):
+    root = project(tmp_path)
+    edit(root, EVENT, "end: 2026-04-08 21:00", "end: 21:00")
+    findings = check(root)
+    assert [(item.rule_id, item.line, item.field) for item in findings] == [
+        ("LRP021", line_of(root, EVENT, "end: 21:00"), "end")
+    ]
+    assert "`end: 21:00` is a time without a date" in findings[0].message
+    assert "YYYY-MM-DD HH:MM" in findings[0].message
+
+
+def test_an_unquoted_hash_that_cuts_a_title_or_alt_text_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "title: Annas stāsts", "title: Annas stāsts #1 no Latgales")
+    edit(root, STORY, "alt: Anna sēž", "alt: \"Anna #2\" # komentārs\n    caption: Anna sēž")
+    findings = check(root)
+    assert where(findings) == {("LRP070", STORY, line_of(root, STORY, "#1 no Latgales"))}
+    assert "“#1 no Latgales”" in findings[0].message
+    assert '`title: "Annas stāsts #1 no Latgales"`' in findings[0].message
+
+
 def test_wrong_enum_value_lists_the_allowed_values_and_a_guess(tmp_path):
     root = project(tmp_path)
     edit(root, "docs/about.lv.md", "translation: original", "translation: orignal")
@@ -439,6 +460,38 @@ def test_story_image_over_15_mb_is_reported(tmp_path):
     assert where(check(root)) == {("LRP006", "stories/anna-rudevica/portrait.jpg", 1)}
 
 
+def test_a_consent_form_or_recording_in_a_story_folder_is_an_error(tmp_path):
+    root = project(tmp_path)
+    write(root, "stories/anna-rudevica/consent-form.pdf", b"%PDF-1.4")
+    write(root, "stories/anna-rudevica/Interview.M4A", b"audio")
+    findings = check(root)
+    assert where(findings) == {
+        ("LRP069", "stories/anna-rudevica/Interview.M4A", 1),
+        ("LRP069", "stories/anna-rudevica/consent-form.pdf", 1),
+    }
+    assert all(item.severity == "error" for item in findings)
+    assert "personal data" in findings[0].message and "history" in findings[0].message
+
+
+def test_a_photo_no_version_lists_is_reported_as_unpublished(tmp_path):
+    root = project(tmp_path)
+    shutil.copy(root / "stories/anna-rudevica/portrait.jpg", root / "stories/anna-rudevica/x.jpg")
+    findings = check(root)
+    assert where(findings) == {("LRP068", "stories/anna-rudevica/x.jpg", 1)}
+    assert "not listed under `images:`" in findings[0].message
+    # Checking one version alone cannot tell what the other lists, so it says nothing.
+    assert check_files([root / STORY], root, today=TODAY) == []
+
+
+@pytest.mark.parametrize("name", ["index.en", "index.en.txt", "Index.EN.docx"])
+def test_a_story_text_saved_under_the_wrong_name_gets_the_right_name(tmp_path, name):
+    root = project(tmp_path)
+    write(root, f"stories/anna-rudevica/{name}", "---\ntitle: x\n---\n")
+    findings = check(root)
+    assert where(findings) == {("LRP068", f"stories/anna-rudevica/{name}", 1)}
+    assert "`index.en.md`" in findings[0].message
+
+
 def test_placeholder_is_reported_and_hides_the_schema_complaint(tmp_path):
     root = project(tmp_path)
     edit(root, EVENT, "start: 2026-04-08 18:00", 'start: "TODO(start): YYYY-MM-DD HH:MM"')
@@ -551,6 +604,42 @@ def test_language_versions_with_different_consent_are_an_error(tmp_path):
     findings = check(root)
     assert where(findings) == {("LRP049", STORY_EN, line_of(root, STORY_EN, "consent:"))}
     assert "ref" in findings[0].message
+
+
+def test_a_version_showing_the_full_name_the_others_hide_is_an_error_on_both(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY_EN, "  name: Anna\n", "  name: Anna Rudeviča\n")
+    edit(root, STORY_EN, "naming: first_name", "naming: real")
+    findings = [item for item in check(root) if item.rule_id == "LRP066"]
+    # Which version is right is in the consent record, so neither is taken for the right one.
+    assert [(item.path, item.line, item.field, item.severity) for item in findings] == [
+        (STORY_EN, line_of(root, STORY_EN, "name: Anna Rudeviča"), "person.name", "error"),
+        (STORY_EN, line_of(root, STORY_EN, "naming: real"), "person.naming", "error"),
+        (STORY, line_of(root, STORY, "name: Anna"), "person.name", "error"),
+        (STORY, line_of(root, STORY, "naming: first_name"), "person.naming", "error"),
+    ]
+    assert f"`real` here but `first_name` in {STORY}" in findings[1].message
+    assert f"`first_name` here but `real` in {STORY_EN}" in findings[3].message
+
+
+def test_a_town_shown_in_one_version_only_is_an_error_but_its_spelling_may_differ(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY_EN, "  shown: region", "  shown: town")
+    edit(root, STORY_EN, "  region: latgale", "  town: Rezekne\n  region: latgale")
+    assert ("LRP066", STORY, line_of(root, STORY, "shown: region")) in where(check(root))
+    # Both versions show the town, each in its own spelling.
+    edit(root, STORY, "  shown: region", "  shown: town")
+    edit(root, STORY, "  region: latgale", "  town: Rēzekne\n  region: latgale")
+    assert check(root) == []
+
+
+def test_a_different_date_in_one_version_is_a_warning(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY_EN, "date: 2026-02-10", "date: 2026-03-01")
+    findings = check(root)
+    assert where(findings) == {("LRP067", STORY_EN, line_of(root, STORY_EN, "date: 2026-03-01"))}
+    assert findings[0].severity == "warning"
+    assert "`2026-02-10` in " + STORY in findings[0].message
 
 
 def test_hidden_town_written_in_front_matter_is_a_warning(tmp_path):
