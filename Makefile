@@ -37,7 +37,7 @@ new: $(STAMP)
 	  echo '(KIND is story, event or heritage; SLUG is the name in the address: small letters, digits, hyphens)' >&2; \
 	  exit 2; \
 	fi
-	$(BIN)/python -m hooks.scaffold $(KIND) $(SLUG)
+	$(BIN)/python -m hooks.scaffold "$(KIND)" "$(SLUG)"
 
 # Which content exists in which language, and what still needs review.
 report: $(STAMP)

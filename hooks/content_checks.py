@@ -550,6 +550,8 @@ def _schema_issue(
             yield Issue(rules.IMAGE_ALT_MISSING, line, name,
                         f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
             return
+        if kind == "story" and len(path) == 2 and path[0] == "themes":
+            return  # LRP062 names the known themes and the likeliest one
         advice = error.schema.get("patternErrorMessage", "Check the form of the value.")
         yield Issue(rules.INVALID_VALUE, line, name,
                     f"`{_short(error.instance)}` is not in the expected form for `{name}`", advice)
@@ -627,7 +629,8 @@ def _name_issues(place: ContentPath) -> list[Issue]:
         issues.append(Issue(
             rules.STORY_OUTSIDE_STORIES, 1, "",
             "This page would be published without the consent checks of a story",
-            f"Move it to `stories/{_slugify(parts[2]) if len(parts) > 3 else '<slug>'}/index."
+            f"Move it to `stories/{slug_from_words(parts[2]) if len(parts) > 3 else '<slug>'}"
+            "/index."
             f"{place.suffix or 'lv'}.md` if it is a story, or out of `docs/stories/` if it is not.",
         ))
     if place.kind == "event" and len(parts) > 3:
@@ -662,7 +665,7 @@ def _name_issues(place: ContentPath) -> list[Issue]:
             f"`.{place.suffix}` is not a language of this site, so the file would be left out",
         ))
     if place.slug is not None and not _SLUG_RE.match(place.slug):
-        suggestion = _slugify(place.slug)
+        suggestion = slug_from_words(place.slug)
         issues.append(Issue(
             rules.SLUG_FORMAT, 1, "",
             f"The slug `{place.slug}` has characters that do not belong in a web address",
@@ -671,9 +674,13 @@ def _name_issues(place: ContentPath) -> list[Issue]:
     return issues
 
 
-def _slugify(text: str) -> str:
+def slug_from_words(text: str) -> str:
+    """A web-address form of a name: "Anna Bērziņa" -> "anna-berzina"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+_BARE_PLACEHOLDER_RE = re.compile(r"(?:TODO|TBD|FIXME|XXX+|\.{3}|…|\?+)[:.!]?", re.IGNORECASE)
 
 
 def _placeholder_issues(
@@ -681,6 +688,11 @@ def _placeholder_issues(
 ) -> tuple[list[Issue], set[KeyPath]]:
     """Placeholders left in the front matter or the text (code and comments aside)."""
     issues: list[Issue] = []
+    # `alt: "TODO"` or `summary: "..."` would be published as it is.
+    for path, value in walk_values(content.data or {}):
+        if isinstance(value, str) and _BARE_PLACEHOLDER_RE.fullmatch(value.strip()):
+            issues.append(Issue(rules.PLACEHOLDER, content.line_of(path), dotted(path),
+                                f"`{dotted(path)}` is only the placeholder “{value.strip()}”"))
     if "TODO(" not in content.text:
         return issues, set()
     front_matter = content.text[: len(content.text) - len(content.body)]
@@ -726,8 +738,19 @@ def _is_before(later: tuple[dt.datetime, bool], earlier: tuple[dt.datetime, bool
 _LENGTH_LIMITS = {"title": 100, "summary": 300, "description": 300}
 
 
-# "Foto: Līga", "Illustration: LRP": one or two words and a colon before the name.
+# "Foto: Līga", "Illustration: LRP": one or two words and a colon before the name; "Photo by
+# Līga", "Foto — Līga": a label word from this list, then "by" or a dash (a name may contain
+# a dash itself, so any two words before one are not enough).
 _CREDIT_LABEL = re.compile(r"^\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*\S", re.UNICODE)
+_CREDIT_LABEL_WORDS = (
+    r"photos?|photographs?|photographer|pictures?|images?|illustrations?|drawings?|text|"
+    r"translation|translated|written|recorded|foto|fotogrāfijas?|fotogrāfs|fotogrāfe|attēls|"
+    r"ilustrācijas?|zīmējums|teksts|tulkojums|tulkoja|autors|autore|author"
+)
+_CREDIT_LABEL_BY = re.compile(
+    rf"^\s*((?:{_CREDIT_LABEL_WORDS})\s+by|(?:{_CREDIT_LABEL_WORDS})(?=\s*[—–-]))\s*[:—–-]?\s*\S",
+    re.IGNORECASE,
+)
 
 
 def _credit_label_issues(
@@ -745,12 +768,17 @@ def _credit_label_issues(
         value = parent.get(path[-1]) if isinstance(parent, dict) else None
         if path in skip or not isinstance(value, str):
             continue
-        if match := _CREDIT_LABEL.match(value):
+        match = _CREDIT_LABEL.match(value) or _CREDIT_LABEL_BY.match(value)
+        if match:
+            drawing = (
+                "" if path[-1] in ("author", "translator")
+                else "; for a drawing, say so after the name: `\"Līga Bērziņa (illustration)\"`"
+            )
             issues.append(Issue(
                 rules.CREDIT_WITH_LABEL, content.line_of(path), dotted(path),
-                f"The credit {value.strip()!r} starts with the label {match.group(1)!r}",
-                f"Write only the name, e.g. `{path[-1]}: \"Līga Bērziņa\"`; for a drawing, say "
-                "so after the name: `\"Līga Bērziņa (illustration)\"`.",
+                f"The credit {value.strip()!r} starts with the label "
+                f"{match.group(1).strip()!r}",
+                f"Write only the name, e.g. `{path[-1]}: \"Līga Bērziņa\"`{drawing}.",
             ))  # fmt: skip
     return issues
 
@@ -922,7 +950,7 @@ def _unknown_key_issue(
     rule: Rule, value: Any, known: list[str], line: int, field_name: str
 ) -> Issue:
     text = str(value)
-    close = difflib.get_close_matches(_slugify(text), known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(slug_from_words(text), known, n=1, cutoff=0.6)
     hint = f"Did you mean `{close[0]}`? " if close else ""
     return Issue(rule, line, field_name, f"`{_short(text)}` is not one of {', '.join(known)}",
                  f"{hint}{rule.fix}")
@@ -972,7 +1000,7 @@ def _event_shared_fields(
         value: Any = content.data
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
-        if path in skip or (path[0] == "report" and value is None):
+        if path in skip or (path[0] == "report" and value is None) or _impossible_date(value):
             continue
         name = dotted(path)
         if name == "status" and value is None:
@@ -995,6 +1023,13 @@ _STORY_SHARED_FIELDS: tuple[KeyPath, ...] = (
 )
 
 
+def _impossible_date(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and parse_date_like(value) is None
+    except ValueError:  # not written as a date at all
+        return False
+
+
 def _nested(data: Any, path: KeyPath) -> Any:
     for key in path:
         data = data.get(key) if isinstance(data, dict) else None
@@ -1010,6 +1045,8 @@ def _story_shared_fields(
         if path in skip or path[:1] in skip:
             continue
         value = _nested(content.data, path)
+        if _impossible_date(value):
+            continue  # LRP025's; the comparison would take the other versions for wrong
         if isinstance(value, str) and not value.strip():
             value = None
         name = dotted(path)
@@ -1255,6 +1292,23 @@ def _missing_file_issue(
                  f"{hint}{rule.fix}")
 
 
+def _absolute_link_fix(path: str, fragment: str, directory: str, index: TreeIndex) -> str:
+    """LRP033's advice, as a link from this file's own folder (a story sits two folders down)."""
+    words = [word for word in path.strip("/").split("/") if word]
+    if words and words[0] in LANGUAGE_CODES:
+        words = words[1:]
+    stem = "/".join(words)
+    pages = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
+    page = next((page for page in pages if page in index.md_variants), None)
+    anchor = f"#{fragment}" if fragment else ""
+    if page is not None:
+        return f"Link to the Markdown file instead: `{posixpath.relpath(page, directory or '.')}" \
+               f"{anchor}`; the site turns it into the right address in every language."
+    example = posixpath.relpath("about.md", directory or ".")
+    return f"Link to the Markdown file instead, e.g. `{example}` for the About page; the site " \
+           "turns it into the right address in every language."
+
+
 def _unsafe_url(target: str) -> bool:
     cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
     return cleaned.startswith(_UNSAFE_SCHEMES)
@@ -1302,7 +1356,8 @@ def _link_issues(
         if path.startswith("/"):
             issues.append(Issue(rules.ABSOLUTE_SITE_LINK, line, "",
                                 f"`{_short(target, 60)}` starts with `/`, so it breaks in the "
-                                "other languages and in previews"))
+                                "other languages and in previews",
+                                _absolute_link_fix(path, parts.fragment, directory, index)))
             continue
         resolved = posixpath.normpath(posixpath.join(directory, path))
         if resolved == ".." or resolved.startswith("../"):

@@ -229,11 +229,26 @@ def _line_without_colon_before(lines: list[str], index: int) -> int | None:
     return None
 
 
+_TEMPLATE_MARKER_RE = re.compile(r"\{translation_fields\}")
+
+
 def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) -> Issue:
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     mark = error.problem_mark
     line_count = yaml_text.count("\n")
+    # A template copied by hand still holds the markers `make new` fills in.
+    for index, text in enumerate(yaml_text.splitlines()):
+        if marker := _TEMPLATE_MARKER_RE.fullmatch(text.strip()):
+            return Issue(
+                rules.YAML_SYNTAX,
+                first_line + index,
+                "",
+                f"`{marker.group()}` is a marker of the template, which `make new` fills in",
+                "Replace the line with `translation: original` in the Latvian version, or with "
+                "`translation: unreviewed` and `translator: \"Name\"` in a translation (or "
+                "create the files with `make new KIND=story SLUG=…`).",
+            )
     if "quoted scalar" in context and error.context_mark is not None:
         # The reader only notices at the end of the block; the quote that never closes is where
         # the editor has to look.

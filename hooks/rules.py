@@ -188,7 +188,8 @@ IMAGE_TOO_MANY_PIXELS = register(Rule(
 ))
 PLACEHOLDER = register(Rule(
     "LRP007", "scaffold-placeholder", "error",
-    "No `TODO(…)` placeholder from the template may stay in a file.",
+    "No `TODO(…)` placeholder from the template may stay in a file, and no field holds only "
+    "`TODO`, `TBD`, `...` or `?`.",
     "Replace the placeholder with the real text, or remove the line if the field is optional.",
     "`python -m hooks.scaffold` creates new content with `TODO(…)` placeholders so that "
     "nothing half-written is published by accident.",

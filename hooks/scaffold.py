@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hooks.content_checks import TEMPLATE_KINDS, TOOL_ROOT
+from hooks.content_checks import TEMPLATE_KINDS, TOOL_ROOT, slug_from_words
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 
 TEMPLATE_DIR = TOOL_ROOT / "templates"
@@ -59,10 +59,14 @@ def validate_slug(slug: str) -> None:
         or slug.endswith("-")
         or "--" in slug
     ):
+        suggestion = slug_from_words(slug)
+        guess = f" Did you mean `{suggestion}`?" if suggestion and suggestion != slug else ""
         raise ScaffoldError(
             f"`{slug}` cannot be used in a web address: use lowercase Latin letters, digits and "
-            "single hyphens, e.g. anna-rudevica or roma-day-2026."
+            f"single hyphens, e.g. anna-rudevica or roma-day-2026.{guess} The address is public: "
+            "put a person's name or town in it only if they agreed to show it."
         )
+
 
 
 def scaffold(kind: str, slug: str, project_root: Path) -> list[Path]:

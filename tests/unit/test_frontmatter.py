@@ -87,6 +87,18 @@ def test_tab_indentation_is_reported_on_its_line(tmp_path):
     assert "tab" in message and "spaces" in message
 
 
+def test_a_template_copied_by_hand_names_its_unfilled_marker(tmp_path):
+    root = project(tmp_path)
+    template = (Path(__file__).resolve().parents[2] / "templates/story.md").read_text("utf-8")
+    path = write(root, "stories/copied/index.lv.md", template)
+    line = template.split("\n").index("{translation_fields}") + 1
+
+    findings = [item for item in check_files([path], root) if item.rule_id == "LRP001"]
+
+    assert where(findings) == {("LRP001", "stories/copied/index.lv.md", line)}
+    assert "`translation: original`" in findings[0].message
+
+
 def test_unclosed_double_quote_is_reported_where_the_quote_opens(tmp_path):
     root = project(tmp_path)
     text = '---\ntranslation: original\ntitle: "Romu vēsture\ndescription: x\n---\nText\n'

@@ -443,6 +443,15 @@ def test_site_absolute_link_is_a_warning(tmp_path):
     assert findings[0].severity == "warning"
 
 
+def test_site_absolute_link_advice_is_the_relative_link_from_where_the_file_is(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "](../../heritage/music.md)", "](/en/heritage/music/#dziesmas)")
+    write(root, "docs/absolute.lv.md", page("[Par mums](/nowhere/)\n"))
+    findings = {item.path: item for item in check(root) if item.rule_id == "LRP033"}
+    assert "`../../heritage/music.md#dziesmas`" in findings[STORY].message
+    assert "e.g. `about.md`" in findings["docs/absolute.lv.md"].message
+
+
 # -- sizes and placeholders --------------------------------------------------------------------
 
 
@@ -490,6 +499,16 @@ def test_a_story_text_saved_under_the_wrong_name_gets_the_right_name(tmp_path, n
     findings = check(root)
     assert where(findings) == {("LRP068", f"stories/anna-rudevica/{name}", 1)}
     assert "`index.en.md`" in findings[0].message
+
+
+@pytest.mark.parametrize("value", ['"TODO"', "TBD", '"..."', '"?"'])
+def test_a_field_holding_only_a_placeholder_word_is_an_error(tmp_path, value):
+    root = project(tmp_path)
+    edit(root, STORY, "alt: Anna sēž pie loga ar ģitāru.", f"alt: {value}")
+    findings = check(root)
+    assert [(item.rule_id, item.line, item.field) for item in findings] == [
+        ("LRP007", line_of(root, STORY, f"alt: {value}"), "images.0.alt")
+    ]
 
 
 def test_placeholder_is_reported_and_hides_the_schema_complaint(tmp_path):
@@ -640,6 +659,12 @@ def test_a_different_date_in_one_version_is_a_warning(tmp_path):
     assert where(findings) == {("LRP067", STORY_EN, line_of(root, STORY_EN, "date: 2026-03-01"))}
     assert findings[0].severity == "warning"
     assert "`2026-02-10` in " + STORY in findings[0].message
+
+
+def test_an_impossible_date_in_one_version_is_not_also_a_difference_on_the_others(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "date: 2026-02-10", "date: 2026-02-30")
+    assert where(check(root)) == {("LRP025", STORY, line_of(root, STORY, "date: 2026-02-30"))}
 
 
 def test_hidden_town_written_in_front_matter_is_a_warning(tmp_path):
@@ -912,6 +937,14 @@ def test_an_unknown_theme_is_an_error_on_its_line(tmp_path):
     ]
     assert "Did you mean `music`?" in findings[0].message
     assert "family" in findings[0].message  # the keys an editor may use
+
+
+def test_a_theme_written_as_words_gets_one_error_with_the_likeliest_key(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "themes: [family, music]", "themes: [Family History, music]")
+    findings = check(root)
+    assert [(item.rule_id, item.field) for item in findings] == [("LRP062", "themes.0")]
+    assert "Did you mean `family`?" in findings[0].message
 
 
 def test_a_page_linked_as_if_it_sat_next_to_this_one_gets_the_path_from_here(tmp_path):
@@ -1422,4 +1455,29 @@ def test_a_credit_that_carries_its_own_label_is_a_warning(tmp_path):
     # name with a colon later on.
     edit(root, STORY, "'Foto: Līga Example'", "'Līga Example (ilustrācija)'")
     edit(root, STORY, "'Ilustrācija: LRP'", "'LRP, 2026: arhīvs'")
+    assert check(root) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "label"),
+    [
+        ("photographer", "Photo by Līga Example", "Photo by"),
+        ("photographer", "Foto — Līga Example", "Foto"),
+        ("author", "Teksts – Jānis Example", "Teksts"),
+    ],
+)
+def test_a_credit_label_written_with_by_or_a_dash_is_found_too(tmp_path, field, value, label):
+    root = project(tmp_path)
+    old = {"photographer": "Līga Example", "author": "Jānis Example"}[field]
+    edit(root, STORY, f"  {field}: {old}", f"  {field}: {value}")
+    findings = check(root)
+    assert [(item.rule_id, item.field) for item in findings] == [("LRP065", f"credits.{field}")]
+    assert f"starts with the label {label!r}" in findings[0].message
+    # An author's or translator's credit is never a drawing.
+    assert ("illustration" in findings[0].message) == (field == "photographer")
+
+
+def test_a_name_with_a_hyphen_is_not_a_label(tmp_path):
+    root = project(tmp_path)
+    edit(root, STORY, "  photographer: Līga Example", "  photographer: Anna-Marija Example")
     assert check(root) == []

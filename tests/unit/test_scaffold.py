@@ -77,6 +77,14 @@ def test_refuses_slugs_that_do_not_belong_in_an_address(root, slug):
     assert not (root / "stories").exists()
 
 
+def test_a_name_written_as_words_gets_its_address_form_suggested(root, capsys):
+    assert scaffold.main(["story", "Anna Bērziņa", "--root", str(root)]) == 1
+    error = capsys.readouterr().err
+    assert "Did you mean `anna-berzina`?" in error
+    assert "only if they agreed" in error  # the address is public
+    assert not (root / "stories").exists()
+
+
 def test_command_line(root, capsys):
     assert scaffold.main(["heritage", "dances", "--root", str(root)]) == 0
     assert "created docs/heritage/dances.rml.md" in capsys.readouterr().out
