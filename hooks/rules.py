@@ -580,7 +580,7 @@ HERITAGE_UNLISTED = register(Rule(
     TYPES,
 ))
 PLACE_HIDDEN = register(Rule(
-    "LRP050", "place-hidden", "warning",
+    "LRP050", "place-hidden", "error",
     "A town or region the storyteller chose to hide (`place.shown`) is not written down.",
     "Delete the hidden `place.town` / `place.region` value from the front matter.",
     "The repository may be public: a hidden place written in the front matter is not hidden.",

@@ -71,6 +71,26 @@ def test_only_an_event_still_on_its_date_offers_to_be_added_to_a_calendar(
     assert offers_calendar("regional-experts-online-meeting-2027")
 
 
+@pytest.mark.parametrize(
+    ("prefix", "label"),
+    [
+        ("", "Bija plānots (pārcelts)"),
+        ("en/", "Planned for (postponed)"),
+        ("rml/", "(sākotnēji plānots)"),
+    ],
+)
+def test_a_postponed_event_labels_its_old_date_as_no_longer_the_date(
+    built_site: Path, prefix: str, label: str
+) -> None:
+    def when_label(slug: str) -> str:
+        page = parse_html((built_site / prefix / "events" / slug / "index.html").read_text())
+        return " ".join(page.find_all("dt")[0].text.split())  # the first fact is the date
+
+    assert label in when_label("annual-meeting-2027")
+    assert "plānots" not in when_label("regional-experts-online-meeting-2027")
+    assert "Planned" not in when_label("regional-experts-online-meeting-2027")
+
+
 def test_events_index_splits_upcoming_and_past_at_the_pinned_build_date(built_site: Path) -> None:
     html = (built_site / "en" / "events" / "index.html").read_text()
     upcoming_at, past_at = html.find("Upcoming events"), html.find("Past events")

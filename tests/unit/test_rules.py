@@ -667,10 +667,13 @@ def test_an_impossible_date_in_one_version_is_not_also_a_difference_on_the_other
     assert where(check(root)) == {("LRP025", STORY, line_of(root, STORY, "date: 2026-02-30"))}
 
 
-def test_hidden_town_written_in_front_matter_is_a_warning(tmp_path):
+def test_hidden_town_written_in_front_matter_is_an_error(tmp_path):
+    # The repository may be public: a town the storyteller hid must not be in it at all.
     root = project(tmp_path)
     edit(root, STORY, "  region: latgale", "  town: Rēzekne\n  region: latgale")
-    assert where(check(root)) == {("LRP050", STORY, line_of(root, STORY, "town: Rēzekne"))}
+    findings = check(root)
+    assert where(findings) == {("LRP050", STORY, line_of(root, STORY, "town: Rēzekne"))}
+    assert findings[0].severity == "error"
 
 
 def test_event_ending_before_it_starts_is_an_error(tmp_path):
