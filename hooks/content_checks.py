@@ -611,15 +611,16 @@ def _name_issues(place: ContentPath) -> list[Issue]:
     # `index.EN.md` is the story's text with a capitalised code: LRP010 says how to rename it,
     # and "name it index.lv.md" would contradict that.
     capitalised_index = re.fullmatch(r"index\.(?i:lv|en|rml)\.md", name)
-    if place.misplaced and len(parts) == 3 and capitalised_index:
-        pass
-    elif place.misplaced and len(parts) == 3:
-        ending = f".{place.suffix}.md" if place.suffix else ".lv.md"
-        issues.append(Issue(
-            rules.MISPLACED_FILE, 1, "",
-            f"A story folder's text must be named `index{ending}`, so `{name}` is not published",
-            f"Rename it to `index{ending}`, or move it out of `stories/` if it is not the story.",
-        ))
+    if place.misplaced and len(parts) == 3:
+        if not capitalised_index:
+            ending = f".{place.suffix}.md" if place.suffix else ".lv.md"
+            issues.append(Issue(
+                rules.MISPLACED_FILE, 1, "",
+                f"A story folder's text must be named `index{ending}`, so `{name}` is not "
+                "published",
+                f"Rename it to `index{ending}`, or move it out of `stories/` if it is not the "
+                "story.",
+            ))
     elif place.misplaced:
         issues.append(Issue(
             rules.MISPLACED_FILE, 1, "",
@@ -1792,7 +1793,9 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
             rel = f"{folder}/{name}"
             if _MARKDOWN_LIKE_RE.search(name):
                 continue  # LRP016 (misnamed_file_findings) says how to rename it
-            if text := _MISNAMED_TEXT_RE.fullmatch(name):
+            suffix = os.path.splitext(name)[1].lower()
+            text = None if suffix in _IMAGE_SUFFIXES else _MISNAMED_TEXT_RE.fullmatch(name)
+            if text:
                 findings.append(finding(rel, Issue(
                     rules.UNUSED_STORY_FILE, 1, "",
                     f"`{name}` is not read as the story's text, so it is not published",
@@ -1800,7 +1803,6 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                     f"`index.{text.group(1).lower()}.md`; otherwise delete it.",
                 )))
                 continue
-            suffix = os.path.splitext(name)[1].lower()
             if suffix in _PRIVATE_DOCUMENT_SUFFIXES:
                 findings.append(finding(rel, Issue(
                     rules.PRIVATE_DOCUMENT, 1, "",
