@@ -2,17 +2,25 @@
 
 `rules_reference_markdown("lv")` / `("en")` returns a Markdown page (a table per group: ID,
 severity, name, what it checks, how to fix); `python -m hooks.rules_reference [--language en]`
-prints it. The rule texts are in English; the introduction and headings are translated.
+prints it. The introduction and headings are translated. The rule texts come from
+`data/rules.<lang>.yml` for the languages in `TRANSLATED_LANGUAGES` and from `hooks.rules`, in
+English, for the others and for any rule that file lacks.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from hooks import site_data
 from hooks.languages import DEFAULT_LANGUAGE
 from hooks.rules import SEVERITIES, Rule, all_rules
+
+# Their rule texts are in `data/rules.<lang>.yml` rather than here, so that an editor can
+# correct the wording without touching code.
+TRANSLATED_LANGUAGES = frozenset({"lv"})
 
 _TEXTS = {
     "lv": {
@@ -24,8 +32,15 @@ _TEXTS = {
             "norādot failu, rindu, lauku, noteikuma ID un to, kas jādara.\n\n"
             "**Kļūda** (error) aptur vietnes publicēšanu, līdz tā ir izlabota. "
             "**Brīdinājums** (warning) un **informācija** (info) publicēšanu neaptur, bet tos "
-            "vajag izskatīt.\n\n"
-            "Noteikumu apraksti pagaidām ir angļu valodā."
+            "vajag izskatīt."
+        ),
+        "draft": (
+            "Šie noteikumu teksti latviešu valodā ir izstrādātāju sagatavots tulkojuma melnraksts, "
+            "ko latviešu valodas redaktors vēl nav pārbaudījis."
+        ),
+        "messages": (
+            "Komanda `make check` savus ziņojumus raksta angliski, taču noteikumu ID ir tie paši, "
+            "tāpēc ziņojumā redzamo ID (piemēram, `LRP007`) var atrast šajā lapā."
         ),
         "columns": ("ID", "Nopietnība", "Nosaukums", "Ko pārbauda", "Kā labot"),
         "severity": {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"},
@@ -77,12 +92,18 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
-def _row(rule: Rule, texts: dict, language: str) -> str:
-    what = _cell(rule.summary + (f" {rule.description}" if rule.description else ""))
-    fix = _cell(rule.fix)
-    if language != "en":
-        # The rules are described in English on every language's page: screen readers need to
-        # be told, or they read the English with Latvian or Romani pronunciation.
+def _rule_texts(language: str) -> dict[str, Any]:
+    return site_data.rule_texts(language) if language in TRANSLATED_LANGUAGES else {}
+
+
+def _row(rule: Rule, texts: dict, language: str, own: Mapping[str, str] | None) -> str:
+    source = own or {"summary": rule.summary, "fix": rule.fix, "description": rule.description}
+    description = source.get("description")
+    what = _cell(source["summary"] + (f" {description}" if description else ""))
+    fix = _cell(source["fix"])
+    if own is None and language != "en":
+        # English on another language's page: screen readers need to be told, or they read it
+        # with Latvian or Romani pronunciation.
         what, fix = (f'<span lang="en">{text}</span>' for text in (what, fix))
     return (
         f"| `{rule.id}` | {texts['severity'][rule.severity]} | `{rule.name}` | "
@@ -93,10 +114,16 @@ def _row(rule: Rule, texts: dict, language: str) -> str:
 def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:
     texts = _TEXTS.get(language, _TEXTS["en"])
     group_names = _GROUP_NAMES.get(language, {})
+    translation = _rule_texts(language)
+    own_texts: Mapping[str, Mapping[str, str]] = translation.get("rules", {})
     rules = all_rules()
     counts = {severity: sum(rule.severity == severity for rule in rules) for severity in SEVERITIES}
-    lines = [f"# {texts['title']}", "", texts["intro"], "",
-             texts["counts"].format(total=len(rules), **counts), ""]
+    lines = [f"# {texts['title']}", "", texts["intro"], ""]
+    if translation:
+        # Until an editor has read the translation, readers must know it is only a draft.
+        draft = [texts["draft"]] if translation.get("review") != "reviewed" else []
+        lines += [" ".join([*draft, texts["messages"]]), ""]
+    lines += [texts["counts"].format(total=len(rules), **counts), ""]
     groups: dict[str, list[Rule]] = {}
     for rule in rules:
         groups.setdefault(rule.group, []).append(rule)
@@ -106,7 +133,8 @@ def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:
         lines += [f"## {group_names.get(group, group)}", ""]
         if group == "Terminology":
             lines += [texts["terminology"], ""]
-        lines += [header, divider, *(_row(rule, texts, language) for rule in members), ""]
+        rows = [_row(rule, texts, language, own_texts.get(rule.id)) for rule in members]
+        lines += [header, divider, *rows, ""]
     return "\n".join(lines)
 
 

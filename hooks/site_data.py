@@ -1,4 +1,4 @@
-"""Editable data files in `data/`: interface strings, funding wording, contacts.
+"""Editable data files in `data/`: interface strings, funding wording, contacts, rule texts.
 
 They are plain YAML so that editors can correct wording without touching templates.
 """
@@ -50,6 +50,13 @@ def label_by_language(key: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
 def funding(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Funding statement and emblem wording for one language (`data/funding/<lang>.yml`)."""
     return _load(data_dir / "funding" / f"{language}.yml")
+
+
+@cache
+def rule_texts(language: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """The content rules' texts in a language other than English (`data/rules.<lang>.yml`):
+    `review:` and, under `rules:`, each rule ID's `summary`, `fix` and `description`."""
+    return _load(data_dir / f"rules.{language}.yml")
 
 
 @cache
