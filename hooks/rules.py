@@ -538,14 +538,14 @@ PHOTOS_MISMATCH = register(Rule(
 
 STORY_IDENTITY_MISMATCH = register(Rule(
     "LRP066", "story-identity-mismatch", "error",
-    "All language versions of a story name the storyteller and their place in the same way: "
-    "the same `person.naming`, `person.name`, `place.shown` and `place.region`, and a "
-    "`place.town` in all of them or in none.",
-    "Correct the field so that it matches what the storyteller agreed to, in every language "
-    "version (a town's name may be spelt as that language spells it).",
+    "All language versions of a story name the storyteller and show their place in the same "
+    "way: the same `person.naming`, `person.name`, `place.shown` and `place.region`.",
+    "Correct the field in every language version so that it matches what the storyteller "
+    "agreed to, as the consent record says.",
     "A version that shows the full name or the town reveals what the others hide, and the "
-    "language switcher links the versions to each other. The value most versions share counts "
-    "as right (Latvian on a tie), so check it against the consent record.",
+    "language switcher links the versions to each other. Every version is reported, since only "
+    "the consent record says which one is right. A town's name is not compared: each language "
+    "may spell it its own way.",
     TYPES,
 ))
 STORY_DATE_MISMATCH = register(Rule(
