@@ -1818,11 +1818,16 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                     f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
                 )))
             if listed is not None and name not in listed:
-                kind = "photo" if suffix in _IMAGE_SUFFIXES else "file"
+                photo = suffix in _IMAGE_SUFFIXES
                 findings.append(finding(rel, Issue(
                     rules.UNUSED_STORY_FILE, 1, "",
-                    f"The {kind} `{name}` is not listed under `images:` in any language version, "
-                    "so it is not published",
+                    f"The {'photo' if photo else 'file'} `{name}` is not listed under `images:` "
+                    "in any language version, so it is not published",
+                    (
+                        "List it under `images:` in every language version, with its alt text, "
+                        "or delete it." if photo else "Delete it: the site publishes only the "
+                        "story's texts and the photos listed under `images:`."
+                    ),
                 )))
     return findings
 

@@ -493,6 +493,7 @@ def test_a_photo_no_version_lists_is_reported_as_unpublished(tmp_path):
         ("LRP068", "stories/anna-rudevica/x.jpg", 1),
     }
     assert all("not listed under `images:`" in item.message for item in findings)
+    assert "with its alt text, or delete it" in findings[0].message
     # Checking one version alone cannot tell what the other lists, so it says nothing.
     assert check_files([root / STORY], root, today=TODAY) == []
 
