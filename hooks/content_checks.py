@@ -1582,15 +1582,14 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
             result.shared_fields = _event_shared_fields(content, skip)
         elif place.kind == "heritage":
             issues.extend(_heritage_issues(content, prose, lines))
-    # A file named for a language the site does not have (LRP010) has no language to compare.
-    if place.language in _LANGUAGE_NAMES:
-        issues.extend(_text_language_issues(prose, place.language, content.body_line))
-    if place.language in ("lv", "en"):
-        issues.extend(
-            terminology.body_issues(prose, content.body, place.language, content.body_line)
-        )
+    # A file named for a language the site does not have (LRP010) has no language to compare;
+    # `index.EN.md` is meant to be English, whatever the build would take it for.
+    if (language := _intended_language(place)) in _LANGUAGE_NAMES:
+        issues.extend(_text_language_issues(prose, language, content.body_line))
+    if language in ("lv", "en"):
+        issues.extend(terminology.body_issues(prose, content.body, language, content.body_line))
         if isinstance(content.data, dict):
-            issues.extend(_front_matter_terminology(content, place.language))
+            issues.extend(_front_matter_terminology(content, language))
     result.findings = _issue_findings(place.rel, issues)
     return result
 
@@ -1642,6 +1641,15 @@ def common_word_shares(text: str) -> dict[str, float]:
         language: sum(map(common.__contains__, words)) / len(words)
         for language, common in _COMMON_WORDS.items()
     }
+
+
+def _intended_language(place: ContentPath) -> str | None:
+    if place.suffix is None:
+        name = place.rel.rsplit("/", 1)[-1]
+        capitalised = _STEM_LANGUAGE_RE.search(name.removesuffix(".md"))
+        if capitalised and capitalised.group(1).lower() in LANGUAGE_CODES:
+            return capitalised.group(1).lower()
+    return place.language
 
 
 def _text_language_issues(prose: str, language: str, body_line: int) -> list[Issue]:

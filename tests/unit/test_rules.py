@@ -271,6 +271,9 @@ def test_uppercase_language_suffix_gets_a_rename_hint(tmp_path):
 
 def test_capitalised_code_on_a_story_text_gets_only_the_rename_hint(tmp_path):
     root = project(tmp_path)
+    # Long enough for the wrong-language check, which must take the text for the English it is.
+    edit(root, STORY_EN, "My grandmother sang every evening.", "She sang the old songs of the "
+         "family in the evenings, and they were the songs that her own mother had sung. " * 4)
     (root / STORY_EN).rename(root / "stories/anna-rudevica/index.EN.md")
     findings = [item for item in check(root) if item.path.endswith("index.EN.md")]
     assert where(findings) == {("LRP010", "stories/anna-rudevica/index.EN.md", 1)}
