@@ -813,11 +813,15 @@ _UNQUOTED_WITH_COMMENT_RE = re.compile(
 
 def _comment_cut_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
     issues: list[Issue] = []
+    front_matter = content.text[: len(content.text) - len(content.body)]
+    if " #" not in front_matter and "\t#" not in front_matter:
+        return issues  # nearly every file: no line of it is looked up
+    lines = front_matter.split("\n")
     for path, line in content.key_lines.items():
         if not path or path[-1] not in _PROSE_FIELDS or path in skip:
             continue
         value = _nested(content.data, path)
-        cut = _UNQUOTED_WITH_COMMENT_RE.match(_line_text(content, line))
+        cut = _UNQUOTED_WITH_COMMENT_RE.match(lines[line - 1] if 0 < line <= len(lines) else "")
         if not isinstance(value, str) or not cut:
             continue
         issues.append(Issue(
