@@ -19,9 +19,12 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 # build it re-renders only the stories whose files changed (--dirty, which MkDocs reports with a
 # warning, hence --no-strict), the story lists whose content changed (hooks/preview.py) and every
 # other page, so a saved story shows in about a second.
-PREVIEW_OPTIONS := $(if $(strip $(LANGUAGE)),--dirty --no-strict)
+# Only a LANGUAGE written on the make command line counts: many desktops set LANGUAGE in the
+# environment for their own menus (lv_LV:lv, en_US:en), which must not narrow the preview.
+PREVIEW_LANGUAGE := $(if $(filter command line,$(origin LANGUAGE)),$(strip $(LANGUAGE)))
+PREVIEW_OPTIONS := $(if $(PREVIEW_LANGUAGE),--dirty --no-strict)
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 LRP_PREVIEW_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve -a 127.0.0.1:8000 $(PREVIEW_OPTIONS)
+	NO_MKDOCS_2_WARNING=1 LRP_PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) $(BIN)/mkdocs serve -a 127.0.0.1:8000 $(PREVIEW_OPTIONS)
 
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

@@ -121,6 +121,17 @@ BEFORE_I18N = 10
 AFTER_I18N = -110
 
 
+def _check_preview_language(value: str) -> None:
+    """A one-language preview of a language the site does not have would build no page at all."""
+    chosen = value.strip()
+    if chosen and chosen not in LANGUAGE_CODES:
+        raise PluginError(
+            f"LANGUAGE={chosen} is not one of the site's languages. Preview one language with "
+            f"make serve LANGUAGE=lv (or {', '.join(LANGUAGE_CODES[1:])}), or all of them with "
+            "make serve."
+        )
+
+
 def _always() -> bool:
     return True
 
@@ -180,6 +191,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self._inline_script_sources: set[str] = set()
             self._written_pages: dict[str, tuple[int, bytes]] = {}
             self._report_items: list[Any] | None = None
+            _check_preview_language(os.environ.get(PREVIEW_LANGUAGE_VARIABLE, ""))
             file_digests.load(self.cache_dir / "digests.pickle")
             self._check_content()
             load_front_matter_cache(self.cache_dir / "front-matter.pickle")

@@ -106,3 +106,35 @@ def test_the_fast_preview_shows_an_edited_story_and_its_new_title_in_the_list(
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def _serve_command(language_in_environment: str, *make_arguments: str) -> str:
+    environment = {**os.environ, "LANGUAGE": language_in_environment}
+    dry_run = subprocess.run(
+        ["make", "-n", "serve", *make_arguments],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+    )
+    return next(line for line in dry_run.stdout.splitlines() if "mkdocs serve" in line)
+
+
+def test_a_desktop_language_setting_does_not_narrow_the_preview() -> None:
+    # Latvian desktops export LANGUAGE=lv_LV:lv for their menus; `make serve` must still
+    # preview all three languages, and only `make serve LANGUAGE=en` narrows it.
+    everything = _serve_command("lv_LV:lv")
+    assert "LRP_PREVIEW_LANGUAGE= " in everything
+    assert "--dirty" not in everything
+    english = _serve_command("lv_LV:lv", "LANGUAGE=en")
+    assert "LRP_PREVIEW_LANGUAGE=en " in english
+    assert "--dirty" in english
+
+
+def test_a_preview_language_the_site_lacks_fails_with_the_choices(tmp_path: Path) -> None:
+    result = build_site(PROJECT_ROOT, tmp_path, {"LRP_PREVIEW_LANGUAGE": "english"})
+    assert result.returncode != 0
+    assert "LANGUAGE=english is not one of the site's languages" in result.stderr
+    assert "make serve LANGUAGE=lv (or en, rml)" in result.stderr
+    assert not (tmp_path / "index.html").exists()
