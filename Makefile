@@ -21,17 +21,18 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 # other page, so a saved story shows in about a second.
 # Only a LANGUAGE written on the make command line counts: many desktops set LANGUAGE in the
 # environment for their own menus (lv_LV:lv, en_US:en), which must not narrow the preview.
-PREVIEW_LANGUAGE := $(if $(filter command line,$(origin LANGUAGE)),$(strip $(LANGUAGE)))
-PREVIEW_OPTIONS := $(if $(PREVIEW_LANGUAGE),--dirty --no-strict)
+CHOSEN_LANGUAGE := $(if $(filter command line,$(origin LANGUAGE)),$(strip $(LANGUAGE)))
+PREVIEW_OPTIONS := $(if $(CHOSEN_LANGUAGE),--dirty --no-strict)
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 LRP_PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) $(BIN)/mkdocs serve -a 127.0.0.1:8000 $(PREVIEW_OPTIONS)
+	NO_MKDOCS_2_WARNING=1 LRP_PREVIEW_LANGUAGE=$(CHOSEN_LANGUAGE) $(BIN)/mkdocs serve -a 127.0.0.1:8000 $(PREVIEW_OPTIONS)
 
 build: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-# The editors' quick content check; PATHS="stories/anna" checks only those files or folders.
+# The editors' quick content check; PATHS="stories/anna" checks only those files or folders,
+# LANGUAGE=lv explains each problem in Latvian.
 check: $(STAMP)
-	$(BIN)/python -m hooks.check $(PATHS)
+	$(BIN)/python -m hooks.check $(if $(CHOSEN_LANGUAGE),--lang $(CHOSEN_LANGUAGE)) $(PATHS)
 
 # New content in all three languages from templates/: make new KIND=story SLUG=anna-from-talsi
 new: $(STAMP)

@@ -1,10 +1,14 @@
-"""Command line: `python -m hooks.check [PATH ...] [--format text|github|json]`.
+"""Command line: `python -m hooks.check [PATH ...] [--format text|github|json] [--lang en|lv]`.
 
 Checks the whole project, or only the given files and folders, and prints every problem at
 once, sorted by file and line, then a summary. Any error fails the run (so CI and `make check`
 fail); warnings and information never do.
 
 Exit status: 0 no errors, 1 errors found, 2 a path on the command line does not exist.
+
+`--lang lv` (`make check LANGUAGE=lv`) prints each problem with its rule's Latvian summary and fix
+from `data/rules.lv.yml`, followed by the English message, which names the exact field, value
+or link; JSON and GitHub annotations stay English, for programs.
 
 On GitHub Actions (GITHUB_ACTIONS=true) it also prints workflow annotations, which GitHub shows
 next to the changed lines of a pull request.
@@ -18,6 +22,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from hooks.content_checks import (
     TOOL_ROOT,
@@ -31,8 +36,21 @@ from hooks.content_checks import (
     misnamed_file_findings,
 )
 from hooks.rules import Finding
+from hooks.site_data import rule_texts
 
 _ANNOTATION_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+MESSAGE_LANGUAGES = ("en", "lv")
+# What is said about a path on the command line that cannot be checked.
+_PATH_NOTES = {
+    "no_such_path": "{path}: no such file or folder",
+    "empty_folder": "{path}: no content files in this folder",
+    "not_content": "{path}: not a content file (only .md files in docs/ and stories/ are checked)",
+}
+_NOTHING_CHECKED = (
+    "Nothing was checked: no file or folder has that name. Write the path from the "
+    'project folder, e.g. make check PATHS="stories/anna-from-talsi".'
+)
 
 
 def _escape_data(text: str) -> str:
@@ -53,8 +71,35 @@ def github_annotation(item: Finding) -> str:
     )
 
 
-def summary_line(findings: Sequence[Finding], files_checked: int) -> str:
+def _check_texts(language: str) -> dict[str, Any]:
+    return rule_texts(language)["check"]
+
+
+def format_finding(item: Finding, language: str = "en") -> str:
+    """One problem as an editor reads it: one line in English; in Latvian, the rule's Latvian
+    summary and fix on the lines below, then the English message with the exact details."""
+    if language == "en":
+        return item.format()
+    texts = _check_texts(language)
+    rule = rule_texts(language)["rules"].get(item.rule_id)
+    where = " " + texts["field"].format(field=item.field) if item.field else ""
+    lines = [f"{item.path}:{item.line}: {texts['severity'][item.severity]} {item.rule_id}{where}"]
+    if rule:
+        lines.append("    " + " ".join(rule["summary"].split()))
+        lines.append("    " + texts["fix"].format(fix=" ".join(rule["fix"].split())))
+    lines.append("    " + texts["details"].format(message=item.message))
+    return "\n".join(lines)
+
+
+def path_note(kind: str, path: str, language: str = "en") -> str:
+    template = _PATH_NOTES[kind] if language == "en" else _check_texts(language)[kind]
+    return template.format(path=path)
+
+
+def summary_line(findings: Sequence[Finding], files_checked: int, language: str = "en") -> str:
     counts = count_by_severity(findings)
+    if language != "en":
+        return _check_texts(language)["summary"].format(files=files_checked, **counts)
 
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
@@ -75,18 +120,18 @@ def _default_root() -> Path:
 
 def _collect(
     arguments: Sequence[str], root: Path, index: TreeIndex
-) -> tuple[list[Path], list[Finding], list[str]]:
+) -> tuple[list[Path], list[Finding], list[tuple[str, str]]]:
     """Content files named on the command line; folders are searched for content files.
 
     Returns the files, the findings on files among them named like Markdown but not `.md`
-    (which are not checked, so they must at least be reported), and a note for every argument
-    that names neither.
+    (which are not checked, so they must at least be reported), and a note (its kind in
+    `_PATH_NOTES`, the argument) for every argument that names neither.
     """
     content = {(root / rel).resolve(): root / rel for rel in index.content}
     misnamed = {(root / item.path).resolve(): item for item in misnamed_file_findings(index)}
     chosen: dict[Path, Path] = {}
     reported: dict[Path, Finding] = {}
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []
     for argument in arguments:
         path = Path(argument)
         absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
@@ -98,15 +143,13 @@ def _collect(
             found = {key: value for key, value in content.items() if key.is_relative_to(absolute)}
             stray = {key: item for key, item in misnamed.items() if key.is_relative_to(absolute)}
             if not found and not stray:
-                notes.append(f"{argument}: no content files in this folder")
+                notes.append(("empty_folder", argument))
             chosen.update(found)
             reported.update(stray)
         elif absolute.exists():
-            notes.append(
-                f"{argument}: not a content file (only .md files in docs/ and stories/ are checked)"
-            )
+            notes.append(("not_content", argument))
         else:
-            notes.append(f"{argument}: no such file or folder")
+            notes.append(("no_such_path", argument))
     return sorted(chosen.values()), list(reported.values()), notes
 
 
@@ -118,16 +161,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", help="files or folders (default: the whole project)")
     parser.add_argument("--format", choices=("text", "github", "json"), default="text")
     parser.add_argument("--root", type=Path, default=None, help="project folder")
+    parser.add_argument(
+        "--lang",
+        choices=MESSAGE_LANGUAGES,
+        default="en",
+        help="language of the text output (lv: the rules' Latvian texts, then the English details)",
+    )
     options = parser.parse_args(argv)
 
     root = (options.root or _default_root()).resolve()
     usage_problem = False
     if options.paths:
         files, misnamed, notes = _collect(options.paths, root, build_index(root))
-        for note in notes:
-            print(note, file=sys.stderr)
+        for kind, argument in notes:
+            print(path_note(kind, argument, options.lang), file=sys.stderr)
         # A mistyped path must not pass silently as "nothing wrong".
-        usage_problem = any(note.endswith("no such file or folder") for note in notes)
+        usage_problem = any(kind == "no_such_path" for kind, _ in notes)
         findings = sorted([*check_files(files, root, jobs=available_cores()), *misnamed])
         files_checked = len(files) + len(misnamed)
     else:
@@ -152,15 +201,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(github_annotation(item))
     else:
         for item in findings:
-            print(item.format())
+            print(format_finding(item, options.lang))
+        if findings and options.lang != "en" and rule_texts(options.lang)["review"] != "reviewed":
+            print(" ".join(_check_texts(options.lang)["draft"].split()))
+    language = options.lang if options.format == "text" else "en"
     if options.format != "json" and usage_problem and files_checked == 0:
         # "0 errors in 0 files" reads like a pass.
-        print(
-            "Nothing was checked: no file or folder has that name. Write the path from the "
-            'project folder, e.g. make check PATHS="stories/anna-from-talsi".'
-        )
+        if language == "en":
+            print(_NOTHING_CHECKED)
+        else:
+            print(" ".join(_check_texts(language)["nothing_checked"].split()))
     elif options.format != "json":
-        print(summary_line(findings, files_checked))
+        print(summary_line(findings, files_checked, language))
     if os.environ.get("GITHUB_ACTIONS") == "true" and options.format != "github":
         # After JSON, annotations go to stderr so that stdout stays one JSON document; the
         # Actions runner reads workflow commands from both.

@@ -39,8 +39,10 @@ _TEXTS = {
             "ko latviešu valodas redaktors vēl nav pārbaudījis."
         ),
         "messages": (
-            "Komanda `make check` savus ziņojumus raksta angliski, taču noteikumu ID ir tie paši, "
-            "tāpēc ziņojumā redzamo ID (piemēram, `LRP007`) var atrast šajā lapā."
+            "Komanda `make check LANGUAGE=lv` katru problēmu paskaidro ar šīs lapas tekstiem un "
+            "pēc tam precīzāk angliski; `make check` bez `LANGUAGE=lv` raksta tikai angliski. "
+            "Noteikumu ID abās valodās ir tie paši, tāpēc ziņojumā redzamo ID (piemēram, "
+            "`LRP007`) var atrast šajā lapā."
         ),
         "columns": ("ID", "Nopietnība", "Nosaukums", "Ko pārbauda", "Kā labot"),
         "severity": {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"},

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hooks import check, content_checks
-from hooks.rules import Finding
+from hooks.rules import Finding, all_rules
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "content"
@@ -157,3 +157,69 @@ def test_module_runs_from_the_command_line(root):
     assert completed.returncode == 1
     assert "docs/bad.lv.md:2: error LRP001" in completed.stdout
     assert "Traceback" not in completed.stderr
+
+
+def test_latvian_output_explains_each_problem_in_latvian_then_gives_the_english_details(
+    root, capsys
+):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    (root / "docs/about.en.md").write_text(NO_STATUS, encoding="utf-8")
+
+    assert run(root, "--lang", "lv") == 1
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "docs/about.en.md:1: brīdinājums LRP060 laukā translation"
+    assert lines[4] == "docs/links.lv.md:6: kļūda LRP030"
+    assert lines[5].startswith("    Saitei uz vietnes lapu vai failu")
+    assert lines[6].startswith("    Ko darīt: Izlabojiet ceļu vai izveidojiet lapu")
+    assert lines[7].startswith("    Precīzāk (angliski): The link `missing.md` points to")
+    assert "melnraksts" in lines[8]  # the Latvian texts are not reviewed yet, and it says so
+    assert lines[9] == "Pārbaudīti faili: 9. Kļūdas: 1, brīdinājumi: 1, informatīvi: 0."
+
+
+def test_latvian_output_of_a_clean_project_is_one_line(root, capsys):
+    assert run(root, "--lang", "lv") == 0
+    assert capsys.readouterr().out == (
+        "Pārbaudīti faili: 7. Kļūdas: 0, brīdinājumi: 0, informatīvi: 0.\n"
+    )
+
+
+def test_a_mistyped_path_is_named_in_latvian_too(root, capsys, monkeypatch):
+    monkeypatch.chdir(root)
+    assert check.main(["docs/abuot.lv.md", "--lang", "lv", "--root", str(root)]) == 2
+    output = capsys.readouterr()
+    assert output.err == "docs/abuot.lv.md: tāda faila vai mapes nav\n"
+    assert output.out.startswith("Nekas netika pārbaudīts")
+
+
+def test_programs_get_english_whatever_the_language(root, capsys):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    assert run(root, "--format", "json", "--lang", "lv") == 1
+    assert json.loads(capsys.readouterr().out)["findings"][0]["message"].startswith("The link")
+    assert run(root, "--format", "github", "--lang", "lv") == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("::error file=docs/links.lv.md,line=6,title=LRP030::The link")
+    assert lines[-1] == "1 error, 0 warnings, 0 info in 8 files checked."
+
+
+def test_every_rule_can_be_explained_in_latvian():
+    for rule in all_rules():
+        finding = Finding("docs/a.lv.md", 1, rule.id, rule.severity, "title", "Details.")
+        lines = check.format_finding(finding, "lv").splitlines()
+        assert len(lines) == 4, rule.id
+        assert "{" not in "".join(lines), rule.id
+
+
+def _make_check_command(*arguments: str) -> str:
+    environment = {**os.environ, "LANGUAGE": "en_US:en"}  # as many desktops set it
+    dry_run = subprocess.run(
+        ["make", "-n", "check", *arguments],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, env=environment, check=True,
+    )  # fmt: skip
+    return next(line for line in dry_run.stdout.splitlines() if "hooks.check" in line)
+
+
+def test_make_check_language_lv_asks_for_latvian_and_the_desktop_setting_does_not():
+    latvian = _make_check_command("LANGUAGE=lv", "PATHS=stories/x")
+    assert "hooks.check --lang lv stories/x" in latvian
+    assert "--lang" not in _make_check_command()

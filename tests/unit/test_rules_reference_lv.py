@@ -66,7 +66,7 @@ def test_the_latvian_page_says_its_rule_texts_are_not_yet_reviewed():
     assert "vēl nav pārbaudījis" in page
     assert "melnraksts" in page
     assert "pagaidām ir angļu valodā" not in page
-    assert "`make check` savus ziņojumus raksta angliski" in page
+    assert "`make check LANGUAGE=lv` katru problēmu paskaidro" in page
 
 
 def test_the_draft_note_goes_once_an_editor_has_reviewed_the_texts(monkeypatch):
@@ -74,7 +74,7 @@ def test_the_draft_note_goes_once_an_editor_has_reviewed_the_texts(monkeypatch):
     monkeypatch.setattr(site_data, "rule_texts", lambda language: reviewed)
     page = rules_reference_markdown("lv")
     assert "melnraksts" not in page
-    assert "`make check` savus ziņojumus raksta angliski" in page
+    assert "`make check LANGUAGE=lv` katru problēmu paskaidro" in page
 
 
 def test_the_english_page_keeps_the_english_rule_texts():
