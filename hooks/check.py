@@ -47,6 +47,8 @@ _PATH_NOTES = {
     "empty_folder": "{path}: no content files in this folder",
     "not_content": "{path}: not a content file (only .md files in docs/ and stories/ are checked)",
 }
+# Most editors read Latvian first; the option is useless if nobody knows it is there.
+_IN_LATVIAN_HINT = "Skaidrojumi latviski: make check LANGUAGE=lv"
 _NOTHING_CHECKED = (
     "Nothing was checked: no file or folder has that name. Write the path from the "
     'project folder, e.g. make check PATHS="stories/anna-from-talsi".'
@@ -213,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(" ".join(_check_texts(language)["nothing_checked"].split()))
     elif options.format != "json":
         print(summary_line(findings, files_checked, language))
+        if findings and options.format == "text" and language == "en":
+            print(_IN_LATVIAN_HINT)
     if os.environ.get("GITHUB_ACTIONS") == "true" and options.format != "github":
         # After JSON, annotations go to stderr so that stdout stays one JSON document; the
         # Actions runner reads workflow commands from both.

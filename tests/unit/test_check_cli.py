@@ -47,6 +47,7 @@ def test_errors_exit_1_and_every_finding_is_printed_in_order(root, capsys):
     assert lines[0].startswith("docs/about.en.md:1: warning LRP060 translation: ")
     assert lines[1].startswith("docs/links.lv.md:6: error LRP030: The link `missing.md`")
     assert lines[2] == "1 error, 1 warning, 0 info in 9 files checked."
+    assert lines[3] == "Skaidrojumi latviski: make check LANGUAGE=lv"
 
 
 def test_warnings_alone_do_not_fail(root, capsys):
@@ -174,7 +175,7 @@ def test_latvian_output_explains_each_problem_in_latvian_then_gives_the_english_
     assert lines[6].startswith("    Ko darīt: Izlabojiet ceļu vai izveidojiet lapu")
     assert lines[7].startswith("    Precīzāk (angliski): The link `missing.md` points to")
     assert "melnraksts" in lines[8]  # the Latvian texts are not reviewed yet, and it says so
-    assert lines[9] == "Pārbaudīti faili: 9. Kļūdas: 1, brīdinājumi: 1, informatīvi: 0."
+    assert lines[9:] == ["Pārbaudīti faili: 9. Kļūdas: 1, brīdinājumi: 1, informatīvi: 0."]
 
 
 def test_latvian_output_of_a_clean_project_is_one_line(root, capsys):
