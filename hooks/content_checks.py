@@ -994,6 +994,8 @@ _EVENT_SHARED_FIELDS: tuple[KeyPath, ...] = (
     ("registration", "url"), ("registration", "deadline"), ("report", "participants"),
 )
 _EVENT_TIME_FIELDS = {"start", "end", "registration.deadline"}
+# What `report.participants` compares as in a version whose `report:` has none (LRP071).
+NO_PARTICIPANTS = "missing"
 
 
 def _event_shared_fields(
@@ -1005,9 +1007,14 @@ def _event_shared_fields(
         value: Any = content.data
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
+        name = dotted(path)
+        if path == ("report", "participants") and value is None and path not in skip:
+            if isinstance(content.data.get("report"), dict) and ("report",) not in skip:
+                # A report without the numbers the other versions give (LRP071).
+                shared[name] = (NO_PARTICIPANTS, content.line_of(("report",)), "nothing")
+            continue
         if path in skip or (path[0] == "report" and value is None) or _impossible_date(value):
             continue
-        name = dotted(path)
         if name == "status" and value is None:
             value = "scheduled"
         written = "nothing" if value is None else f"`{_short(_plain_value(value), 50)}`"
@@ -1159,6 +1166,24 @@ def _shared_field_rule(kind: str, name: str) -> rules.Rule:
     return rules.STORY_DATE_MISMATCH if name == "date" else rules.STORY_IDENTITY_MISMATCH
 
 
+def _missing_numbers_findings(versions: list[FileResult]) -> list[Finding]:
+    """LRP071: the versions whose report lacks the participant numbers another one gives."""
+    name = "report.participants"
+    giving = [v for v in versions if v.shared_fields[name][0] != NO_PARTICIPANTS]
+    if not giving:
+        return []
+    return [
+        finding(version.path.rel, Issue(
+            rules.EVENT_REPORT_NUMBERS_MISSING, version.shared_fields[name][1], name,
+            f"This version's `report:` has no `participants:`, but {giving[0].path.rel} gives "
+            "them",
+            f"Copy the `participants:` lines from {giving[0].path.rel} into this `report:`.",
+        ))
+        for version in versions
+        if version.shared_fields[name][0] == NO_PARTICIPANTS
+    ]
+
+
 def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
     """LRP055, LRP066, LRP067: a field the language versions of an event or story must share."""
     groups: dict[tuple[str, str], list[FileResult]] = defaultdict(list)
@@ -1170,6 +1195,9 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
         versions.sort(key=lambda r: (r.path.language != DEFAULT_LANGUAGE, r.path.rel))
         for name in dict.fromkeys(n for v in versions for n in v.shared_fields):
             having = [v for v in versions if name in v.shared_fields]
+            if name == "report.participants":
+                findings.extend(_missing_numbers_findings(having))
+                having = [v for v in having if v.shared_fields[name][0] != NO_PARTICIPANTS]
             values = Counter(v.shared_fields[name][0] for v in having)
             if len(values) < 2:
                 continue

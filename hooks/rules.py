@@ -619,6 +619,17 @@ EVENT_MISMATCH = register(Rule(
     "translated; the field most versions agree on counts as right (Latvian on a tie).",
     TYPES,
 ))
+EVENT_REPORT_NUMBERS_MISSING = register(Rule(
+    "LRP071", "event-report-numbers-missing", "warning",
+    "When one language version of an event's report gives `participants:`, every version with "
+    "a `report:` gives them.",
+    "Copy the `participants:` numbers from the version named in the message; only the "
+    "`summary:` is translated.",
+    "The numbers are the same in every language, and a reader of this version would otherwise "
+    "see the report without them. A warning, not an error, so that a report added in one "
+    "language can be published before its translation is complete.",
+    TYPES,
+))
 CONSENT_NOT_YET_VALID = register(Rule(
     "LRP053", "consent-date-future", "warning",
     "The consent date is not in the future.",

@@ -1241,6 +1241,31 @@ def test_translated_venues_and_the_same_time_written_differently_agree(tmp_path)
     ]
 
 
+def test_a_translated_report_without_the_numbers_is_a_warning_naming_where_they_are(tmp_path):
+    root = project(tmp_path)
+    translate_event(root, EVENT_EN)
+    translate_event(root, EVENT_RML)
+    edit(root, EVENT, "  summary: Koncerts",
+         "  participants:\n    wider_public: 40\n  summary: Koncerts")
+    edit(root, EVENT_RML, "  summary: Koncerts",
+         "  participants:\n    wider_public: 40\n  summary: Koncerts")
+    edit(root, EVENT_EN, "  summary: Koncerts un diskusija notika, kā plānots.",
+         "  summary: The concert and the discussion took place as planned.")
+    findings = check(root)
+    assert where(findings) == {("LRP071", EVENT_EN, line_of(root, EVENT_EN, "report:"))}
+    assert findings[0].severity == "warning"
+    assert findings[0].field == "report.participants"
+    assert f"Copy the `participants:` lines from {EVENT} into this `report:`" in (
+        findings[0].message
+    )
+    # Once the numbers are there, they are compared like any other shared field (LRP055).
+    edit(root, EVENT_EN, "  summary: The concert",
+         "  participants:\n    wider_public: 41\n  summary: The concert")
+    assert where(check(root)) == {
+        ("LRP055", EVENT_EN, line_of(root, EVENT_EN, "participants:"))
+    }
+
+
 def test_an_end_time_missing_in_one_version_is_named(tmp_path):
     root = project(tmp_path)
     translate_event(root, EVENT_EN)
