@@ -99,6 +99,8 @@ class StoryVersion:
     translation_unreviewed: bool = False  # a translation no language specialist has checked
     # False when the storyteller did not agree to republication: then no licence is offered.
     republication_allowed: bool = True
+    # The language the credit names are written in when it is not the story's (`lang` in HTML).
+    credit_language: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ Latvian is the default and lives at the site root; every other language under /<
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 DEFAULT_LANGUAGE = "lv"
 
@@ -26,6 +28,13 @@ LANGUAGE_CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 # Open Graph wants language_TERRITORY; Romani has no territory of its own, and this site's
 # Romani is the variety spoken in Latvia.
 OPEN_GRAPH_LOCALES: dict[str, str] = {"lv": "lv_LV", "en": "en_GB", "rml": "rml_LV"}
+
+
+def credit_language(meta: Mapping[str, Any], page_language: str) -> str:
+    """The language the page's credits are written in (`credit_language:`) when it is not the
+    page's own, so that they can be marked up with `lang`; "" otherwise."""
+    value = meta.get("credit_language")
+    return value if value in LANGUAGE_CODES and value != page_language else ""
 
 
 def url_prefix(language: str) -> str:

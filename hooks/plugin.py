@@ -66,6 +66,7 @@ from hooks.languages import (
     DEFAULT_LANGUAGE,
     LANGUAGE_CODES,
     LANGUAGES,
+    credit_language,
     strip_language_prefix,
     url_prefix,
 )
@@ -1164,6 +1165,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                 for theme in story.themes
             ],
             "credits": story.credits,
+            "credit_lang": credit_language(story.meta, story.language),
             "licence": story.licence,
             "republication": story.republication_allowed,
         }

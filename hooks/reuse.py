@@ -176,14 +176,33 @@ def format_date(value: date, language: str) -> str:
     return f"{value.day}.{value.month:02d}.{value.year}"
 
 
-def _credit_lead(story: StoryVersion, language: str, site_names: Mapping[str, str]) -> str:
-    """The credit line up to and including the colon before the story's URL."""
+def _credit_lead(
+    story: StoryVersion, language: str, site_names: Mapping[str, str], *, as_html: bool = False
+) -> str:
+    """The credit line up to and including the colon before the story's URL.
+
+    As HTML, everything is escaped and the names carry their own `lang` when they are written
+    in another language than the story (`credit_language:`)."""
     site = site_names.get(language) or SITE_NAMES.get(language) or SITE_NAMES["en"]
     when = format_date(story.date, language)
     wording = language if language in _CREDIT_FIRST_PUBLISHED else "en"
     by_table = _CREDIT_BY_TRANSLATED if story.translator else _CREDIT_BY
-    by = by_table[wording].format(author=story.author, translator=story.translator)
-    return _CREDIT_FIRST_PUBLISHED[wording].format(by=by, site=site, when=when)
+    if not as_html:
+        by = by_table[wording].format(author=story.author, translator=story.translator)
+        return _CREDIT_FIRST_PUBLISHED[wording].format(by=by, site=site, when=when)
+
+    def name(value: str | None) -> str:
+        escaped = escape(value or "")
+        if story.credit_language:
+            return f'<span lang="{story.credit_language}">{escaped}</span>'
+        return escaped
+
+    by = escape(by_table[wording]).format(
+        author=name(story.author), translator=name(story.translator)
+    )
+    return escape(_CREDIT_FIRST_PUBLISHED[wording]).format(
+        by=by, site=escape(site), when=escape(when)
+    )
 
 
 def credit_line(
@@ -193,6 +212,16 @@ def credit_line(
 ) -> str:
     """The attribution a republished copy must carry, ending with the story's URL."""
     return f"{_credit_lead(story, language, site_name_by_language)} {story.url}"
+
+
+def credit_line_html(
+    story: StoryVersion,
+    language: str,
+    site_name_by_language: Mapping[str, str] = SITE_NAMES,
+) -> str:
+    """`credit_line` as HTML for the story page, with the credit names' own language marked."""
+    lead = _credit_lead(story, language, site_name_by_language, as_html=True)
+    return f"{lead} {escape(story.url)}"
 
 
 def _licence_line(story: StoryVersion, language: str) -> str:
@@ -319,20 +348,28 @@ def reusable_image(src: str, story: StoryVersion) -> StoryImage | None:
     )
 
 
-def _image_credit(src: str, ctx: _Context) -> str:
+def _image_credit(src: str, ctx: _Context) -> list[_Node]:
+    """The photo's credit as nodes: the name carries its own `lang` when the story's credits
+    are written in another language (`credit_language:`)."""
     known = _known_images(ctx.story)
-    credit = next((image.credit for image in known if image.url == src and image.credit), None)
-    if credit is None:
-        # A photo in the text without a credit of its own: the story's photographer, or else the
-        # platform that published it, so the copy never shows a photo with no name at all.
-        credit = ctx.story.photographer or ctx.site_names.get(ctx.language) or SITE_NAMES["en"]
-    if not says_what_it_is(credit):
-        credit = f"{_PHOTO_LABELS.get(ctx.language, _PHOTO_LABELS['en'])}: {credit}"
+    name = next((image.credit for image in known if image.url == src and image.credit), None)
+    name = name or ctx.story.photographer
+    in_credit_language = bool(name and ctx.story.credit_language)
+    if not name:
+        # A photo in the text without a credit of its own and no photographer: the platform
+        # that published it, so the copy never shows a photo with no name at all.
+        name = ctx.site_names.get(ctx.language) or SITE_NAMES["en"]
+    nodes: list[_Node] = [
+        _Element("span", {"lang": ctx.story.credit_language}, [name]) if in_credit_language
+        else name
+    ]  # fmt: skip
+    if not says_what_it_is(name):
+        nodes.insert(0, f"{_PHOTO_LABELS.get(ctx.language, _PHOTO_LABELS['en'])}: ")
     image = reusable_image(src, ctx.story)
     if image is not None and image.licence != ctx.story.licence:
         # The copy ends with the story's licence; a photo under another one says which.
-        credit = f"{credit} ({licence_label(image.licence or '')})"
-    return credit
+        nodes.append(f" ({licence_label(image.licence or '')})")
+    return nodes
 
 
 def _classes(element: _Element) -> set[str]:
@@ -419,11 +456,11 @@ def _edit_image(node: _Element, ctx: _Context, in_figure: bool) -> list[_Node]:
     image = _Element("img", attrs)
     if in_figure:
         return [image]  # the figure puts the credit into its caption
-    return [image, _Element("br"), _Element("em", {}, [_image_credit(src, ctx)])]
+    return [image, _Element("br"), _Element("em", {}, _image_credit(src, ctx))]
 
 
 def _with_figure_credit(children: list[_Node], ctx: _Context) -> list[_Node]:
-    credits: list[str] = []
+    credits: list[list[_Node]] = []
     for image in _images_in(children):
         credit = _image_credit(image.attrs["src"], ctx)
         if credit not in credits:
@@ -437,7 +474,7 @@ def _with_figure_credit(children: list[_Node], ctx: _Context) -> list[_Node]:
     for credit in credits:
         if any(isinstance(c, _Element) or c.strip() for c in caption.children):
             caption.children.append(_Element("br"))
-        caption.children.append(_Element("em", {}, [credit]))
+        caption.children.append(_Element("em", {}, credit))
     return children
 
 
@@ -550,7 +587,7 @@ def _html_copy(
     if body:
         parts.append(body)
     url = escape(story.url)
-    lead = escape(_credit_lead(story, language, site_names))
+    lead = _credit_lead(story, language, site_names, as_html=True)
     label = escape(_LICENCE_LABELS.get(language, _LICENCE_LABELS["en"]))
     deed = escape(deed_url(story.licence, language))
     licence_text = escape(f"{licence_label(story.licence)} ({licence(story.licence).name})")

@@ -18,7 +18,7 @@ from hooks import feeds, reuse, site_data
 from hooks.alternates import absolute
 from hooks.file_store import FileStore
 from hooks.kept_results import KeptResults
-from hooks.languages import url_prefix
+from hooks.languages import credit_language, url_prefix
 from hooks.stories import StoryVersion, person_label, place_label
 from hooks.translations import translation_status
 
@@ -71,12 +71,14 @@ def as_published(
         images=shown,
         translation_unreviewed=translation_status(story.meta, story.language) == "unreviewed",
         republication_allowed=story.republication_allowed,
+        credit_language=credit_language(story.meta, story.language),
     )
 
 
 @dataclass(frozen=True)
 class RepublishMaterial:
     credit_line: str
+    credit_line_html: str  # the same, escaped, with the credit names' own `lang`
     licence_name: str
     licence_url: str
     html: str
@@ -84,7 +86,7 @@ class RepublishMaterial:
 
 
 # Bump when hooks/reuse.py changes what the copies look like, so cached copies are redone.
-REPUBLISH_VERSION = "3"
+REPUBLISH_VERSION = "5"
 
 
 def republish_copies_cached(
@@ -143,6 +145,7 @@ def write_republish_material(
     chosen = reuse.licence(published.licence)
     return RepublishMaterial(
         credit_line=reuse.credit_line(published, language),
+        credit_line_html=reuse.credit_line_html(published, language),
         licence_name=chosen.name,
         licence_url=reuse.deed_url(published.licence, language),
         html=html,

@@ -7,11 +7,12 @@ Latvian original) gets its own notice instead.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES
+from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, credit_language
 
 TRANSLATION_STATUSES = ("original", "reviewed", "unreviewed")
 
@@ -35,7 +36,7 @@ class LanguageLink:
 class TranslationNotice:
     kind: str  # "unreviewed" or "fallback"
     text: str
-    credit: str = ""
+    credit: str = ""  # HTML: the translator's name is escaped and may carry its own `lang`
     links: tuple[LanguageLink, ...] = field(default_factory=tuple)
     # language the visitor reads the notice in; the page content below may differ
     notice_language: str = DEFAULT_LANGUAGE
@@ -47,7 +48,12 @@ def unreviewed_notice(
     if translation_status(meta, language) != "unreviewed":
         return None
     translator = str(meta.get("translator") or "").strip()
-    credit = strings["translated_by"].format(translator=translator) if translator else ""
+    credit = ""
+    if translator:
+        name = html.escape(translator)
+        if other_language := credit_language(meta, language):
+            name = f'<span lang="{other_language}">{name}</span>'
+        credit = strings["translated_by"].format(translator=name)
     return TranslationNotice("unreviewed", strings["notice_unreviewed"], credit, (), language)
 
 

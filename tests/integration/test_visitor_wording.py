@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gzip
 import re
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from hooks.frontmatter import parse_content
 from tests.htmlscan import parse_html
-from tests.sitebuild import TEST_SITE_URL, html_pages, page_language
+from tests.sitebuild import PROJECT_ROOT, TEST_SITE_URL, html_pages, page_language
 
 pytestmark = pytest.mark.build
 
@@ -340,3 +341,38 @@ def test_results_page_does_not_call_invented_figures_only_some_of_them(built_sit
         only_samples
     )
     assert ("Some of the figures come from" in page) is not only_samples
+
+
+def _credits_in_english_on_romani_pages() -> set[str]:
+    """Every credit value the Romani content files declare to be English (`credit_language`)."""
+    values: set[str] = set()
+    sources = [*PROJECT_ROOT.glob("docs/**/*.rml.md"), *PROJECT_ROOT.glob("stories/*/*.rml.md")]
+    for source in sources:
+        meta = parse_content(source.read_text(encoding="utf-8")).data or {}
+        if meta.get("credit_language") != "en":
+            continue
+        values.add(meta.get("translator") or "")
+        values.update((meta.get("credits") or {}).values())
+        values.update(image.get("credit") or "" for image in meta.get("images") or [])
+    return {value for value in values if value}
+
+
+SCRIPT_RE = re.compile(r"<script\b.*?</script>", re.S)
+
+
+def test_english_credits_on_romani_pages_are_marked_as_english(built_site: Path) -> None:
+    # WCAG 3.1.2: a screen reader reads "Site developers" with an English voice, not a Romani one.
+    credits = _credits_in_english_on_romani_pages()
+    assert "Site developers (machine-assisted draft)" in credits
+    unmarked: list[str] = []
+    checked = 0
+    for page in html_pages(built_site / "rml"):
+        html = SCRIPT_RE.sub("", page.read_text(encoding="utf-8"))  # JSON-LD is not read aloud
+        for credit in credits:
+            for match in re.finditer(re.escape(escape(credit, quote=False)), html):
+                checked += 1
+                before = html[: match.start()]
+                if not before.endswith(('lang="en">', "lang=&#34;en&#34;&gt;")):
+                    unmarked.append(f"{page.relative_to(built_site)}: {credit}")
+    assert checked > 30
+    assert unmarked == []

@@ -4,7 +4,7 @@ from hooks.alternates import (
     hreflang_alternates,
     relative_root,
 )
-from hooks.languages import split_language_suffix, strip_language_prefix
+from hooks.languages import credit_language, split_language_suffix, strip_language_prefix
 from hooks.sitemap import SitemapEntry, render_sitemap
 from hooks.translations import fallback_notice, translation_status, unreviewed_notice
 
@@ -71,6 +71,25 @@ def test_unreviewed_notice_credits_the_translator() -> None:
     )
     assert notice is not None and notice.credit == "Translated by Anna Bērziņa."
     assert unreviewed_notice({"translation": "reviewed"}, "en", STRINGS) is None
+
+
+def test_a_translator_credited_in_another_language_is_marked_and_escaped() -> None:
+    notice = unreviewed_notice(
+        {"translation": "unreviewed", "translator": "Site developers <draft>",
+         "credit_language": "en"},
+        "rml", {**STRINGS, "translated_by": "Translacija kerdža: {translator}."},
+    )  # fmt: skip
+    assert notice is not None
+    assert notice.credit == (
+        'Translacija kerdža: <span lang="en">Site developers &lt;draft&gt;</span>.'
+    )
+
+
+def test_credit_language_is_only_given_when_it_differs_from_the_page() -> None:
+    assert credit_language({"credit_language": "en"}, "rml") == "en"
+    assert credit_language({"credit_language": "en"}, "en") == ""
+    assert credit_language({"credit_language": "english"}, "rml") == ""  # the check reports it
+    assert credit_language({}, "rml") == ""
 
 
 def test_fallback_notice_links_other_languages_by_their_own_names() -> None:

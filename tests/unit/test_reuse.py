@@ -13,6 +13,7 @@ from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.reuse import (
     LICENCES,
     credit_line,
+    credit_line_html,
     deed_url,
     format_date,
     html_document,
@@ -203,6 +204,14 @@ def test_with_photo_consent_each_image_is_followed_by_its_credit() -> None:
     assert html.count("<img") == 2
 
 
+def test_photo_credits_in_another_language_keep_their_language_in_the_copy() -> None:
+    html = republish_html(PAGE, story(credit_language="en"), "lv", images_allowed=True)
+    assert '<br><em>Foto: <span lang="en">Foto studija Rīga</span></em>' in html
+    assert '<em>Foto: <span lang="en">Jānis Bērziņš</span></em>' in html
+    text = republish_text(PAGE, story(credit_language="en"), "lv", images_allowed=True)
+    assert "<span" not in text and "lang=" not in text
+
+
 def test_html_copy_ends_with_the_credit_and_licence() -> None:
     html = republish_html(PAGE, story(), "lv", images_allowed=False)
     last = html.rsplit('<p lang="lv">', 1)[1]
@@ -246,6 +255,20 @@ def test_credit_line_names_the_translator() -> None:
         "This story by Ilze Kalniņa, translated by Anna Ozola, was first published"
     )
     assert "tulkojums: Anna Ozola" in credit_line(translated, "lv")
+
+
+def test_english_credit_names_on_a_romani_story_are_marked_as_english() -> None:
+    # Screen readers read a name with the page's Romani voice unless the name says otherwise.
+    romani = story(language="rml", translator="Site developers <draft>", credit_language="en")
+    line = credit_line_html(romani, "rml")
+    assert '<span lang="en">Ilze Kalniņa</span>' in line
+    assert '<span lang="en">Site developers &lt;draft&gt;</span>' in line
+    assert line.endswith(STORY_URL)
+    copy = republish_html(PAGE, romani, "rml", images_allowed=False)
+    assert '<span lang="en">Site developers &lt;draft&gt;</span>' in copy
+    # Credits in the story's own language need no mark, and the plain-text line never has one.
+    assert "<span" not in credit_line_html(story(translator="Anna Ozola"), "lv")
+    assert "<span" not in credit_line(romani, "rml")
 
 
 def test_credit_line_uses_the_given_site_name() -> None:
