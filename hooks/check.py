@@ -8,7 +8,8 @@ Exit status: 0 no errors, 1 errors found, 2 a path on the command line does not 
 
 `--lang lv` (`make check LANGUAGE=lv`) prints each problem with its rule's Latvian summary and fix
 from `data/rules.lv.yml`, followed by the English message, which names the exact field, value
-or link; JSON and GitHub annotations stay English, for programs.
+or link. JSON stays English, for programs; GitHub annotations give the English message and
+then the rule's Latvian text, whatever `--lang` says.
 
 On GitHub Actions (GITHUB_ACTIONS=true) it also prints workflow annotations, which GitHub shows
 next to the changed lines of a pull request.
@@ -63,10 +64,17 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(item: Finding) -> str:
-    """`::error file=PATH,line=N,title=LRPnnn::message` (warning, notice for the others)."""
+def github_annotation(item: Finding, explained_in: str | None = "lv") -> str:
+    """`::error file=PATH,line=N,title=LRPnnn::message` (warning, notice for the others).
+
+    The English message is followed by the rule's summary and fix in `explained_in`, since
+    most editors read the pull request's annotations in Latvian first."""
     level = _ANNOTATION_LEVEL[item.severity]
     message = f"{item.field}: {item.message}" if item.field else item.message
+    rule = rule_texts(explained_in)["rules"].get(item.rule_id) if explained_in else None
+    if rule:
+        fix = _check_texts(explained_in)["fix"].format(fix=" ".join(rule["fix"].split()))
+        message += f"\n\n{' '.join(rule['summary'].split())} {fix}"
     return (
         f"::{level} file={_escape_property(item.path)},line={item.line},"
         f"title={_escape_property(item.rule_id)}::{_escape_data(message)}"

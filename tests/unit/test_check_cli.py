@@ -87,9 +87,18 @@ def test_no_annotations_outside_github_actions(root, capsys):
 
 def test_annotation_escapes_what_github_would_misread():
     finding = Finding("docs/a,b.lv.md", 3, "LRP030", "error", "", "50% done:\nnext")
-    assert check.github_annotation(finding) == (
+    assert check.github_annotation(finding, explained_in=None) == (
         "::error file=docs/a%2Cb.lv.md,line=3,title=LRP030::50%25 done:%0Anext"
     )
+
+
+def test_annotations_explain_the_rule_in_latvian_after_the_english_message():
+    finding = Finding("docs/a.lv.md", 3, "LRP030", "error", "", "The link `x.md` is broken.")
+    message = check.github_annotation(finding).split("::", 2)[2]
+    english, latvian = message.split("%0A%0A")
+    assert english == "The link `x.md` is broken."
+    assert latvian.startswith("Saitei uz vietnes lapu vai failu")
+    assert "Ko darīt: Izlabojiet ceļu" in latvian
 
 
 def test_github_format_prints_only_annotations(root, capsys):
