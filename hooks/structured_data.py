@@ -93,8 +93,10 @@ def article_json_ld(
     if story.republication_allowed:
         # Only then does the licence apply; a story its teller keeps to this site has none.
         data["license"] = licence(story.licence).url
+    # A sample's credits name the platform and its developers, not people; a real story's
+    # translator and photographer are people.
     if story.translator:
-        data["translator"] = _agent(story.translator, False)
+        data["translator"] = _agent(story.translator, story.sample)
     if story.themes:
         labels = theme_labels or {}
         data["keywords"] = [labels.get(theme, theme) for theme in story.themes]
@@ -109,7 +111,7 @@ def article_json_ld(
         if story.image.credit:
             image["creditText"] = story.image.credit
         if story.photographer:
-            image["creator"] = _agent(story.photographer, False)
+            image["creator"] = _agent(story.photographer, story.sample)
         if story.republication_allowed and story.image.licence:
             # Search engines show this as the picture's licence ("Licensable" in image search).
             image["license"] = licence(story.image.licence).url

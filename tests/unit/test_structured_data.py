@@ -105,6 +105,18 @@ def test_updated_story_reports_its_modification_date() -> None:
     assert data["translator"] == {"@type": "Person", "name": "A. Ozola"}
 
 
+def test_a_samples_translator_and_photographer_are_not_called_people() -> None:
+    # The sample stories credit "Site developers (machine-assisted draft)" and the platform.
+    photo = StoryImage(f"{SITE}a.jpg", 1600, 1067, "Ilustrācija", "Platforma (ilustrācija)")
+    sample = story(sample=True, translator="Site developers", photographer="Platforma",
+                   image=photo)  # fmt: skip
+    data = article_json_ld(sample, PUBLISHER, SITE)
+    assert data["translator"] == {"@type": "Organization", "name": "Site developers"}
+    assert data["image"]["creator"] == {"@type": "Organization", "name": "Platforma"}
+    real = article_json_ld(story(photographer="Jānis Bērziņš", image=photo), PUBLISHER, SITE)
+    assert real["image"]["creator"] == {"@type": "Person", "name": "Jānis Bērziņš"}
+
+
 def test_keywords_are_the_themes_in_the_pages_language() -> None:
     music = {"music": "Mūzika"}
     data = article_json_ld(story(themes=("music", "unlisted")), PUBLISHER, SITE, theme_labels=music)
