@@ -994,8 +994,10 @@ _EVENT_SHARED_FIELDS: tuple[KeyPath, ...] = (
     ("registration", "url"), ("registration", "deadline"), ("report", "participants"),
 )
 _EVENT_TIME_FIELDS = {"start", "end", "registration.deadline"}
-# What `report.participants` compares as in a version whose `report:` has none (LRP071).
+# What `report.participants` compares as in a version whose `report:` has none, or that has no
+# `report:` at all (LRP071).
 NO_PARTICIPANTS = "missing"
+NO_REPORT = "no report"
 
 
 def _event_shared_fields(
@@ -1009,9 +1011,14 @@ def _event_shared_fields(
             value = value.get(key) if isinstance(value, dict) else None
         name = dotted(path)
         if path == ("report", "participants") and value is None and path not in skip:
-            if isinstance(content.data.get("report"), dict) and ("report",) not in skip:
+            if ("report",) in skip:
+                continue
+            if isinstance(content.data.get("report"), dict):
                 # A report without the numbers the other versions give (LRP071).
                 shared[name] = (NO_PARTICIPANTS, content.line_of(("report",)), "nothing")
+            elif "report" not in content.data:
+                when = "end" if "end" in content.data else "start"
+                shared[name] = (NO_REPORT, content.line_of((when,)), "nothing")
             continue
         if path in skip or (path[0] == "report" and value is None) or _impossible_date(value):
             continue
@@ -1167,20 +1174,41 @@ def _shared_field_rule(kind: str, name: str) -> rules.Rule:
 
 
 def _missing_numbers_findings(versions: list[FileResult]) -> list[Finding]:
-    """LRP071: the versions whose report lacks the participant numbers another one gives."""
+    """LRP071: the versions without the participant numbers another one gives, because their
+    `report:` lacks them or because they have no `report:` at all."""
     name = "report.participants"
-    giving = [v for v in versions if v.shared_fields[name][0] != NO_PARTICIPANTS]
+    giving = [v for v in versions if v.shared_fields[name][0] not in (NO_PARTICIPANTS, NO_REPORT)]
     if not giving:
         return []
+    source = giving[0].path.rel
+    findings = []
+    for version in versions:
+        compared, line, _ = version.shared_fields[name]
+        if compared == NO_PARTICIPANTS:
+            problem = f"This version's `report:` has no `participants:`, but {source} gives them"
+            fix = f"Copy the `participants:` lines from {source} into this `report:`."
+        elif compared == NO_REPORT:
+            problem = f"This version has no `report:`, but {source} reports on the event"
+            fix = (
+                f"Copy `report:` with its `participants:` lines from {source} and translate "
+                "its `summary:`."
+            )
+        else:
+            continue
+        findings.append(finding(version.path.rel, Issue(
+            rules.EVENT_REPORT_NUMBERS_MISSING, line, name, problem, fix,
+        )))
+    return findings
+
+
+def _without_reminders_answered_elsewhere(findings: list[Finding]) -> list[Finding]:
+    """LRP054's general "add a report" is dropped where LRP071 says which version to copy."""
+    told = {
+        item.path for item in findings if item.rule_id == rules.EVENT_REPORT_NUMBERS_MISSING.id
+    }
     return [
-        finding(version.path.rel, Issue(
-            rules.EVENT_REPORT_NUMBERS_MISSING, version.shared_fields[name][1], name,
-            f"This version's `report:` has no `participants:`, but {giving[0].path.rel} gives "
-            "them",
-            f"Copy the `participants:` lines from {giving[0].path.rel} into this `report:`.",
-        ))
-        for version in versions
-        if version.shared_fields[name][0] == NO_PARTICIPANTS
+        item for item in findings
+        if not (item.rule_id == rules.EVENT_REPORT_MISSING.id and item.path in told)
     ]
 
 
@@ -1197,7 +1225,10 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
             having = [v for v in versions if name in v.shared_fields]
             if name == "report.participants":
                 findings.extend(_missing_numbers_findings(having))
-                having = [v for v in having if v.shared_fields[name][0] != NO_PARTICIPANTS]
+                having = [
+                    v for v in having
+                    if v.shared_fields[name][0] not in (NO_PARTICIPANTS, NO_REPORT)
+                ]
             values = Counter(v.shared_fields[name][0] for v in having)
             if len(values) < 2:
                 continue
@@ -2086,6 +2117,7 @@ def _check(
         findings.extend(_story_folder_findings(results, project_root))
         findings.extend(_photo_findings(results, project_root))
         findings.extend(_anchor_findings(results, project_root, index))
+        findings = _without_reminders_answered_elsewhere(findings)
     except Exception as error:  # noqa: BLE001
         findings.append(Finding(
             rels[0] if rels else ".", 1, rules.INTERNAL_ERROR.id, "error", "",

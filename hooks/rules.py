@@ -621,10 +621,10 @@ EVENT_MISMATCH = register(Rule(
 ))
 EVENT_REPORT_NUMBERS_MISSING = register(Rule(
     "LRP071", "event-report-numbers-missing", "warning",
-    "When one language version of an event's report gives `participants:`, every version with "
-    "a `report:` gives them.",
-    "Copy the `participants:` numbers from the version named in the message; only the "
-    "`summary:` is translated.",
+    "When one language version of an event's report gives `participants:`, every version has "
+    "a `report:` that gives them.",
+    "Copy the `participants:` numbers, or the whole `report:` where there is none, from the "
+    "version named in the message; only the `summary:` is translated.",
     "The numbers are the same in every language, and a reader of this version would otherwise "
     "see the report without them. A warning, not an error, so that a report added in one "
     "language can be published before its translation is complete.",

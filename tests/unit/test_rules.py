@@ -1266,6 +1266,21 @@ def test_a_translated_report_without_the_numbers_is_a_warning_naming_where_they_
     }
 
 
+def test_a_version_without_the_report_is_told_where_to_copy_it_from(tmp_path):
+    root = project(tmp_path)
+    translate_event(root, EVENT_EN)
+    edit(root, EVENT, "  summary: Koncerts",
+         "  participants:\n    wider_public: 40\n  summary: Koncerts")
+    edit(root, EVENT_EN, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
+    findings = check(root)
+    # Instead of LRP054's general "add a report, or say it was cancelled": the event took place.
+    assert where(findings) == {("LRP071", EVENT_EN, line_of(root, EVENT_EN, "end:"))}
+    assert f"This version has no `report:`, but {EVENT} reports on the event" in (
+        findings[0].message
+    )
+    assert f"Copy `report:` with its `participants:` lines from {EVENT}" in findings[0].message
+
+
 def test_an_end_time_missing_in_one_version_is_named(tmp_path):
     root = project(tmp_path)
     translate_event(root, EVENT_EN)
