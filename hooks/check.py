@@ -73,8 +73,7 @@ def github_annotation(item: Finding, explained_in: str | None = "lv") -> str:
     message = f"{item.field}: {item.message}" if item.field else item.message
     rule = rule_texts(explained_in)["rules"].get(item.rule_id) if explained_in else None
     if rule:
-        fix = _check_texts(explained_in)["fix"].format(fix=" ".join(rule["fix"].split()))
-        message += f"\n\n{' '.join(rule['summary'].split())} {fix}"
+        message += "\n\n" + _rule_explanation(rule, _check_texts(explained_in), " ")
     return (
         f"::{level} file={_escape_property(item.path)},line={item.line},"
         f"title={_escape_property(item.rule_id)}::{_escape_data(message)}"
@@ -83,6 +82,17 @@ def github_annotation(item: Finding, explained_in: str | None = "lv") -> str:
 
 def _check_texts(language: str) -> dict[str, Any]:
     return rule_texts(language)["check"]
+
+
+def _rule_explanation(rule: dict[str, str], texts: dict[str, Any], separator: str) -> str:
+    """"Rule: what it checks" and "What to do: the fix", labelled so that a summary stating the
+    rule ("the date is not in the future") is not read as a description of the file."""
+    summary = texts["rule"].format(summary=" ".join(rule["summary"].split()))
+    fix = " ".join(rule["fix"].split())
+    # The wording rules' fixes already start with their own label ("Ieteikums: …").
+    if not fix.startswith(texts["suggestion_prefix"]):
+        fix = texts["fix"].format(fix=fix)
+    return f"{summary}{separator}{fix}"
 
 
 def format_finding(item: Finding, language: str = "en") -> str:
@@ -95,8 +105,7 @@ def format_finding(item: Finding, language: str = "en") -> str:
     where = " " + texts["field"].format(field=item.field) if item.field else ""
     lines = [f"{item.path}:{item.line}: {texts['severity'][item.severity]} {item.rule_id}{where}"]
     if rule:
-        lines.append("    " + " ".join(rule["summary"].split()))
-        lines.append("    " + texts["fix"].format(fix=" ".join(rule["fix"].split())))
+        lines.append("    " + _rule_explanation(rule, texts, "\n    "))
     lines.append("    " + texts["details"].format(message=item.message))
     return "\n".join(lines)
 

@@ -1025,7 +1025,12 @@ def _event_shared_fields(
         if name == "status" and value is None:
             value = "scheduled"
         written = "nothing" if value is None else f"`{_short(_plain_value(value), 50)}`"
-        if name in _EVENT_TIME_FIELDS and (when := _when(value)) is not None:
+        if name in _EVENT_TIME_FIELDS and value is not None:
+            when = _when(value)
+            if when is None:
+                # Not a time at all (`end: 16:00` is read as the number 960): the field's own
+                # error says so, and "960 here but 16:00 there" would only confuse.
+                continue
             value = when[0].date().isoformat() if when[1] else when[0].isoformat()
         compared = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
         shared[name] = (compared, content.line_of(path) if written != "nothing" else 1, written)
@@ -1341,7 +1346,10 @@ def _missing_file_issue(
     page_dir: str | None = None,
 ) -> Issue:
     directory, _, name = resolved.rpartition("/")
-    where = resolved if resolved.startswith("stories/") else f"docs/{resolved}"
+    # A story is read as if it sat in `docs/stories/<slug>/`: only a path inside a story's
+    # folder is in `stories/`, and `stories/about.md` is really `docs/stories/about.md`.
+    in_story_folder = resolved.startswith("stories/") and resolved.count("/") >= 2
+    where = resolved if in_story_folder else f"docs/{resolved}"
     candidates = index.names_in_dir.get(directory, [])
     neutral_candidates = sorted({split_language_suffix(candidate)[0] for candidate in candidates})
     close = difflib.get_close_matches(name, [*candidates, *neutral_candidates], n=1, cutoff=0.6)

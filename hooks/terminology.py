@@ -200,10 +200,10 @@ def find_terms(
 
 
 def term_issue(term: Term, line: int, field: str, matched: str) -> Issue:
-    near = ", next to a mention of Roma," if term.near_roma else ""
+    near = ", next to a mention of Roma" if term.near_roma else ""
     return Issue(
         term.rule, line, field,
-        f"“{matched}”{near} {term.why} ({term.source})",
+        f"“{matched}”{near}: {term.why} ({term.source})",
         f"Consider: {term.suggestion}. If you quote someone or name an organisation, put the "
         f"words in quotation marks or add {ALLOW_MARKER} to the line.",
     )

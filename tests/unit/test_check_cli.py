@@ -97,7 +97,7 @@ def test_annotations_explain_the_rule_in_latvian_after_the_english_message():
     message = check.github_annotation(finding).split("::", 2)[2]
     english, latvian = message.split("%0A%0A")
     assert english == "The link `x.md` is broken."
-    assert latvian.startswith("Saitei uz vietnes lapu vai failu")
+    assert latvian.startswith("Noteikums: Saitei uz vietnes lapu vai failu")
     assert "Ko darīt: Izlabojiet ceļu" in latvian
 
 
@@ -180,17 +180,17 @@ def test_latvian_output_explains_each_problem_in_latvian_then_gives_the_english_
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "docs/about.en.md:1: brīdinājums LRP060 laukā translation"
     assert lines[4] == "docs/links.lv.md:6: kļūda LRP030"
-    assert lines[5].startswith("    Saitei uz vietnes lapu vai failu")
+    assert lines[5].startswith("    Noteikums: Saitei uz vietnes lapu vai failu")
     assert lines[6].startswith("    Ko darīt: Izlabojiet ceļu vai izveidojiet lapu")
     assert lines[7].startswith("    Precīzāk (angliski): The link `missing.md` points to")
     assert "melnraksts" in lines[8]  # the Latvian texts are not reviewed yet, and it says so
-    assert lines[9:] == ["Pārbaudīti faili: 9. Kļūdas: 1, brīdinājumi: 1, informatīvi: 0."]
+    assert lines[9:] == ["Pārbaudīti faili: 9. Kļūdas: 1, brīdinājumi: 1, informatīvi ziņojumi: 0."]
 
 
 def test_latvian_output_of_a_clean_project_is_one_line(root, capsys):
     assert run(root, "--lang", "lv") == 0
     assert capsys.readouterr().out == (
-        "Pārbaudīti faili: 7. Kļūdas: 0, brīdinājumi: 0, informatīvi: 0.\n"
+        "Pārbaudīti faili: 7. Kļūdas: 0, brīdinājumi: 0, informatīvi ziņojumi: 0.\n"
     )
 
 
@@ -210,6 +210,13 @@ def test_programs_get_english_whatever_the_language(root, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=docs/links.lv.md,line=6,title=LRP030::The link")
     assert lines[-1] == "1 error, 0 warnings, 0 info in 8 files checked."
+
+
+def test_a_wording_rules_suggestion_is_not_labelled_twice():
+    finding = Finding("docs/a.lv.md", 4, "LRP127", "warning", "", "“čigāns”: the word… (lsm)")
+    lines = check.format_finding(finding, "lv").splitlines()
+    assert lines[2].startswith("    Ieteikums: „roms”")
+    assert "Ko darīt" not in lines[2]
 
 
 def test_every_rule_can_be_explained_in_latvian():

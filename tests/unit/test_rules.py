@@ -174,8 +174,11 @@ def test_wrong_type_names_the_expected_type(tmp_path, front, line, field, expect
 
 def test_a_time_without_a_date_is_explained_not_shown_as_a_strange_number(tmp_path):
     root = project(tmp_path)
+    translate_event(root, EVENT_EN)
     edit(root, EVENT, "end: 2026-04-08 21:00", "end: 21:00")
     findings = check(root)
+    # Only the mistake itself: not also "`end` is `1260` here but 21:00 in the English version",
+    # which would blame the correct English file (a tie goes to the Latvian one).
     assert [(item.rule_id, item.line, item.field) for item in findings] == [
         ("LRP021", line_of(root, EVENT, "end: 21:00"), "end")
     ]
@@ -364,6 +367,19 @@ def test_story_links_resolve_as_if_the_story_were_in_docs(tmp_path):
     # From stories/<slug>/ the site sees ../../heritage/music.md, not ../../docs/heritage/...
     edit(root, STORY, "(../../heritage/music.md)", "(../../docs/heritage/music.md)")
     assert where(check(root)) == {("LRP030", STORY, line_of(root, STORY, "../../docs/"))}
+
+
+def test_a_broken_link_from_a_story_names_the_path_the_site_looks_for(tmp_path):
+    root = project(tmp_path)
+    # `../about.md` from stories/<slug>/ is docs/stories/about.md to the site, not the
+    # stories/ folder an editor sees at the top of the project.
+    edit(root, STORY, "(../../heritage/music.md)", "(../about.md)")
+    findings = check(root)
+    assert where(findings) == {("LRP030", STORY, line_of(root, STORY, "../about.md"))}
+    assert "`../about.md` points to `docs/stories/about.md`, which does not exist" in (
+        findings[0].message
+    )
+    assert "Did you mean `../../about.md`?" in findings[0].message
 
 
 def test_link_from_docs_to_the_story_folder_gets_the_right_path(tmp_path):
