@@ -85,8 +85,9 @@ def _check_texts(language: str) -> dict[str, Any]:
 
 
 def _rule_explanation(rule: dict[str, str], texts: dict[str, Any], separator: str) -> str:
-    """"Rule: what it checks" and "What to do: the fix", labelled so that a summary stating the
-    rule ("the date is not in the future") is not read as a description of the file."""
+    """The rule's summary and fix, each with its label ("Noteikums:", "Ko darīt:"), so that a
+    summary stating the rule ("the date is not in the future") is not read as a description
+    of the file."""
     summary = texts["rule"].format(summary=" ".join(rule["summary"].split()))
     fix = " ".join(rule["fix"].split())
     # The wording rules' fixes already start with their own label ("Ieteikums: …").
