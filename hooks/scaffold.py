@@ -37,7 +37,9 @@ def _translation_fields(language: str) -> str:
         return "translation: original"
     return (
         "translation: unreviewed\n"
-        'translator: "TODO(translator): who translated this version"'
+        'translator: "TODO(translator): who translated this version"\n'
+        "# credit_language: en  (only when the credits are written in another language than\n"
+        "#                       this page, e.g. an English credit on a Romani page)"
     )
 
 

@@ -56,6 +56,10 @@ def test_translation_status_follows_the_language(root):
     assert data["lv"]["translation"] == "original" and "translator" not in data["lv"]
     assert data["en"]["translation"] == data["rml"]["translation"] == "unreviewed"
     assert data["rml"]["translator"].startswith("TODO(translator)")
+    # The option for credits in another language is shown, not set.
+    romani = (root / "docs/events/anna.rml.md").read_text(encoding="utf-8")
+    assert "\n# credit_language: en  (only when the credits are written in another" in romani
+    assert "credit_language" not in data["rml"]
 
 
 def test_refuses_to_overwrite_and_creates_nothing(root):
