@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import sys
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from hooks.content_checks import (
     has_errors,
     misnamed_file_findings,
 )
+from hooks.languages import split_language_suffix
 from hooks.rules import Finding
 from hooks.site_data import rule_texts
 
@@ -47,6 +49,10 @@ _PATH_NOTES = {
     "no_such_path": "{path}: no such file or folder",
     "empty_folder": "{path}: no content files in this folder",
     "not_content": "{path}: not a content file (only .md files in docs/ and stories/ are checked)",
+    "versions_left_out": (
+        "{path}: compared only with the language versions named; name {others} too, "
+        'e.g. PATHS="{pattern}"'
+    ),
 }
 # Most editors read Latvian first; the option is useless if nobody knows it is there.
 _IN_LATVIAN_HINT = "Skaidrojumi latviski: make check LANGUAGE=lv"
@@ -111,9 +117,49 @@ def format_finding(item: Finding, language: str = "en") -> str:
     return "\n".join(lines)
 
 
-def path_note(kind: str, path: str, language: str = "en") -> str:
+def path_note(kind: str, path: str, language: str = "en", **details: str) -> str:
     template = _PATH_NOTES[kind] if language == "en" else _check_texts(language)[kind]
-    return template.format(path=path)
+    return template.format(path=path, **details)
+
+
+def versions_left_out(chosen: Sequence[str], content: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """(a chosen event or story file, its other language versions that were not chosen).
+
+    The checks across versions (LRP049, LRP055, LRP066, LRP071…) compare only the files
+    checked together, so a version left out is neither compared nor blamed."""
+
+    def version_group(rel: str) -> tuple[str, str] | None:
+        directory, _, name = rel.rpartition("/")
+        if rel.startswith("stories/"):
+            return directory, ""
+        if rel.startswith("docs/events/"):
+            return directory, split_language_suffix(name)[0]
+        return None
+
+    picked = set(chosen)
+    members: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for rel in content:
+        if (group := version_group(rel)) is not None:
+            members[group].append(rel)
+    left_out = []
+    seen: set[tuple[str, str]] = set()
+    for rel in chosen:
+        group = version_group(rel)
+        if group is None or group in seen:
+            continue
+        seen.add(group)
+        others = sorted(other for other in members[group] if other not in picked)
+        if others:
+            left_out.append((rel, others))
+    return left_out
+
+
+def _version_pattern(rel: str) -> str:
+    directory, _, name = rel.rpartition("/")
+    if rel.startswith("stories/"):
+        return directory
+    neutral = split_language_suffix(name)[0]
+    return f"{directory}/{neutral.removesuffix('.md')}.*"
 
 
 def summary_line(findings: Sequence[Finding], files_checked: int, language: str = "en") -> str:
@@ -192,11 +238,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = (options.root or _default_root()).resolve()
     usage_problem = False
     if options.paths:
-        files, misnamed, notes = _collect(options.paths, root, build_index(root))
+        index = build_index(root)
+        files, misnamed, notes = _collect(options.paths, root, index)
         for kind, argument in notes:
             print(path_note(kind, argument, options.lang), file=sys.stderr)
         # A mistyped path must not pass silently as "nothing wrong".
         usage_problem = any(kind == "no_such_path" for kind, _ in notes)
+        named = [file.relative_to(root).as_posix() for file in files]
+        for rel, others in versions_left_out(named, index.content):
+            print(path_note("versions_left_out", rel, options.lang, others=", ".join(others),
+                            pattern=_version_pattern(rel)), file=sys.stderr)
         findings = sorted([*check_files(files, root, jobs=available_cores()), *misnamed])
         files_checked = len(files) + len(misnamed)
     else:

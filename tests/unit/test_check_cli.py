@@ -240,3 +240,31 @@ def test_make_check_language_lv_asks_for_latvian_and_the_desktop_setting_does_no
     latvian = _make_check_command("LANGUAGE=lv", "PATHS=stories/x")
     assert "hooks.check --lang lv stories/x" in latvian
     assert "--lang" not in _make_check_command()
+
+
+def test_versions_left_out_of_the_paths_are_named():
+    content = [
+        "docs/about.lv.md", "docs/about.en.md",
+        "docs/events/day.lv.md", "docs/events/day.en.md", "docs/events/day.rml.md",
+        "docs/events/night.lv.md",
+        "stories/anna/index.lv.md", "stories/anna/index.en.md",
+    ]  # fmt: skip
+    chosen = ["docs/about.lv.md", "docs/events/day.en.md", "docs/events/day.lv.md",
+              "docs/events/night.lv.md", "stories/anna/index.en.md"]  # fmt: skip
+    assert check.versions_left_out(chosen, content) == [
+        ("docs/events/day.en.md", ["docs/events/day.rml.md"]),
+        ("stories/anna/index.en.md", ["stories/anna/index.lv.md"]),
+    ]  # pages are not compared across versions; `night` has no other version
+
+
+def test_checking_one_version_of_a_story_says_the_others_were_not_compared(
+    root, capsys, monkeypatch
+):
+    monkeypatch.chdir(root)
+    assert check.main(["stories/anna-rudevica/index.en.md", "--root", str(root)]) == 0
+    assert capsys.readouterr().err == (
+        "stories/anna-rudevica/index.en.md: compared only with the language versions named; "
+        'name stories/anna-rudevica/index.lv.md too, e.g. PATHS="stories/anna-rudevica"\n'
+    )
+    assert check.main(["stories/anna-rudevica", "--root", str(root)]) == 0
+    assert capsys.readouterr().err == ""
