@@ -33,6 +33,7 @@ from hooks.content_checks import (
     build_index,
     check_files,
     check_project,
+    classify,
     count_by_severity,
     has_errors,
     misnamed_file_findings,
@@ -129,12 +130,9 @@ def versions_left_out(chosen: Sequence[str], content: Sequence[str]) -> list[tup
     checked together, so a version left out is neither compared nor blamed."""
 
     def version_group(rel: str) -> tuple[str, str] | None:
-        directory, _, name = rel.rpartition("/")
-        if rel.startswith("stories/"):
-            return directory, ""
-        if rel.startswith("docs/events/"):
-            return directory, split_language_suffix(name)[0]
-        return None
+        # The same grouping as the comparisons themselves (content_checks, LRP055 and others).
+        place = classify(rel)
+        return (place.kind, place.neutral_docs_path) if place.kind in ("event", "story") else None
 
     picked = set(chosen)
     members: dict[tuple[str, str], list[str]] = defaultdict(list)

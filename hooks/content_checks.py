@@ -1017,8 +1017,8 @@ def _event_shared_fields(
                 # A report without the numbers the other versions give (LRP071).
                 shared[name] = (NO_PARTICIPANTS, content.line_of(("report",)), "nothing")
             elif "report" not in content.data:
-                when = "end" if "end" in content.data else "start"
-                shared[name] = (NO_REPORT, content.line_of((when,)), "nothing")
+                last_time = "end" if "end" in content.data else "start"  # where LRP054 points
+                shared[name] = (NO_REPORT, content.line_of((last_time,)), "nothing")
             continue
         if path in skip or (path[0] == "report" and value is None) or _impossible_date(value):
             continue

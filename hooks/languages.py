@@ -5,6 +5,7 @@ Latvian is the default and lives at the site root; every other language under /<
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,12 @@ def credit_language(meta: Mapping[str, Any], page_language: str) -> str:
     page's own, so that they can be marked up with `lang`; "" otherwise."""
     value = meta.get("credit_language")
     return value if value in LANGUAGE_CODES and value != page_language else ""
+
+
+def html_in_language(text: str, language: str) -> str:
+    """`text` escaped for HTML, inside `<span lang>` when `language` is given ("" for none)."""
+    escaped = html.escape(text)
+    return f'<span lang="{language}">{escaped}</span>' if language else escaped
 
 
 def url_prefix(language: str) -> str:

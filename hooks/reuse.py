@@ -40,7 +40,7 @@ import nh3
 from hooks import site_data
 from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.images import says_what_it_is
-from hooks.languages import LANGUAGE_CODES
+from hooks.languages import LANGUAGE_CODES, html_in_language
 
 
 class Licence(NamedTuple):
@@ -191,14 +191,9 @@ def _credit_lead(
         by = by_table[wording].format(author=story.author, translator=story.translator)
         return _CREDIT_FIRST_PUBLISHED[wording].format(by=by, site=site, when=when)
 
-    def name(value: str | None) -> str:
-        escaped = escape(value or "")
-        if story.credit_language:
-            return f'<span lang="{story.credit_language}">{escaped}</span>'
-        return escaped
-
     by = escape(by_table[wording]).format(
-        author=name(story.author), translator=name(story.translator)
+        author=html_in_language(story.author, story.credit_language),
+        translator=html_in_language(story.translator or "", story.credit_language),
     )
     return escape(_CREDIT_FIRST_PUBLISHED[wording]).format(
         by=by, site=escape(site), when=escape(when)

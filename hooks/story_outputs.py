@@ -77,8 +77,7 @@ def as_published(
 
 @dataclass(frozen=True)
 class RepublishMaterial:
-    credit_line: str
-    credit_line_html: str  # the same, escaped, with the credit names' own `lang`
+    credit_line_html: str  # `reuse.credit_line`, escaped, with the credit names' own `lang`
     licence_name: str
     licence_url: str
     html: str
@@ -144,7 +143,6 @@ def write_republish_material(
         files[kind] = name
     chosen = reuse.licence(published.licence)
     return RepublishMaterial(
-        credit_line=reuse.credit_line(published, language),
         credit_line_html=reuse.credit_line_html(published, language),
         licence_name=chosen.name,
         licence_url=reuse.deed_url(published.licence, language),

@@ -7,12 +7,17 @@ Latvian original) gets its own notice instead.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, credit_language
+from hooks.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    LANGUAGES,
+    credit_language,
+    html_in_language,
+)
 
 TRANSLATION_STATUSES = ("original", "reviewed", "unreviewed")
 
@@ -50,9 +55,7 @@ def unreviewed_notice(
     translator = str(meta.get("translator") or "").strip()
     credit = ""
     if translator:
-        name = html.escape(translator)
-        if other_language := credit_language(meta, language):
-            name = f'<span lang="{other_language}">{name}</span>'
+        name = html_in_language(translator, credit_language(meta, language))
         credit = strings["translated_by"].format(translator=name)
     return TranslationNotice("unreviewed", strings["notice_unreviewed"], credit, (), language)
 
