@@ -49,7 +49,7 @@ from hooks.frontmatter import (
     walk_values,
 )
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
-from hooks.rules import Finding, Issue, Rule, finding
+from hooks.rules import Finding, Issue, Rule, Wording, finding, wording
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -369,6 +369,22 @@ def _type_of(value: Any) -> str:
     return type(value).__name__
 
 
+def _type_wording(value: Any) -> Wording:
+    if value is None:
+        return wording("value_empty")
+    if isinstance(value, bool):
+        return wording("value_boolean", value=str(value).lower())
+    if isinstance(value, (int, float)):
+        return wording("value_number", value=value)
+    if isinstance(value, str):
+        return wording("value_text", value=_short(value))
+    if isinstance(value, list):
+        return wording("value_list")
+    if isinstance(value, dict):
+        return wording("value_group")
+    return wording("value_other", name=type(value).__name__)
+
+
 def _short(value: Any, limit: int = 40) -> str:
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -415,11 +431,30 @@ def _photo_name(path: KeyPath, content: ContentText, *, start: bool = True) -> s
     return f"{word} {number + 1}" + (f" (`{file}`)" if isinstance(file, str) and file else "")
 
 
+def _photo_wording(path: KeyPath, content: ContentText) -> Wording:
+    """The photo as `_photo_name` names it, for the translated texts."""
+    number = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    if number is None:
+        return wording("photo")
+    images = content.data.get("images") if isinstance(content.data, dict) else None
+    item = images[number] if isinstance(images, list) and number < len(images) else None
+    file = item.get("file") if isinstance(item, dict) else None
+    if isinstance(file, str) and file:
+        return wording("photo_numbered", number=number + 1, file=file)
+    return wording("photo_number_only", number=number + 1)
+
+
 def _readable_field(path: KeyPath) -> str:
     """'`consent.languages`, item 1' for `consent.languages.0`."""
     if path and isinstance(path[-1], int):
         return f"`{dotted(path[:-1])}`, item {path[-1] + 1}"
     return f"`{dotted(path)}`"
+
+
+def _field_wording(path: KeyPath) -> Wording:
+    if path and isinstance(path[-1], int):
+        return wording("in_field_item", field=dotted(path[:-1]), number=path[-1] + 1)
+    return wording("in_field", field=dotted(path))
 
 
 # The content types `make new` can start from a template in `templates/`.
@@ -442,24 +477,50 @@ def _misspelt_fields(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> 
     }
 
 
-def _how_to_add(key: str, parent: str, schema: dict[str, Any], kind: str) -> str:
+def _how_to_add(
+    key: str, parent: str, schema: dict[str, Any], kind: str
+) -> tuple[str, Wording]:
     """The fix for a missing field. A missing block needs all of its own required fields,
     which an editor who deleted it by mistake no longer sees, so they are named."""
     where = f" under `{parent}:`" if parent else ""
+    under: str | Wording = wording("under", parent=parent) if parent else ""
     field_schema = schema.get("properties", {}).get(key, {})
     template = f"`templates/{kind}.md`" if kind in TEMPLATE_KINDS else ""
     required = field_schema.get("required") if isinstance(field_schema, dict) else None
     if field_schema.get("type") == "object" and required:
         names = ", ".join(f"`{field}`" for field in required)
         copy = f" Copy it from {template}." if template else ""
-        return f"Add the `{key}:` block{where} with its fields {names}.{copy}"
+        copy_wording: str | Wording = (
+            wording("copy_from_template", template=template) if template else ""
+        )
+        return (
+            f"Add the `{key}:` block{where} with its fields {names}.{copy}",
+            wording("add_block", key=key, under=under, fields=names, copy=copy_wording),
+        )
     if field_schema.get("type") == "boolean":
-        return f"Add `{key}:`{where} with `true` or `false`."
+        return f"Add `{key}:`{where} with `true` or `false`.", wording(
+            "add_boolean", key=key, under=under
+        )
     choices = field_schema.get("enum") if isinstance(field_schema, dict) else None
     if choices:
         listed = ", ".join(f"`{choice}`" for choice in choices)
-        return f"Add `{key}:`{where} with one of {listed}."
-    return f"Add `{key}:`{where} with its value."
+        return f"Add `{key}:`{where} with one of {listed}.", wording(
+            "add_choice", key=key, under=under, choices=listed
+        )
+    return f"Add `{key}:`{where} with its value.", wording("add_value", key=key, under=under)
+
+
+def _type_excludes_null(schema: Any) -> bool:
+    declared = schema.get("type") if isinstance(schema, dict) else None
+    if declared is None:
+        return False
+    return "null" not in ([declared] if isinstance(declared, str) else declared)
+
+
+def _alt_empty_issue(path: KeyPath, content: ContentText, line: int, name: str) -> Issue:
+    return Issue(rules.IMAGE_ALT_MISSING, line, name,
+                 f"The `alt:` text of {_photo_name(path, content, start=False)} is empty",
+                 wording=wording("photo_alt_empty", photo=_photo_wording(path, content)))
 
 
 def _schema_issue(
@@ -478,14 +539,18 @@ def _schema_issue(
             child = dotted((*path, key))
             if kind == "heritage" and path == () and key == "sources":
                 yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, "sources",
-                            "This heritage page has no `sources:`")
+                            "This heritage page has no `sources:`",
+                            wording=wording("no_sources"))
             elif path[:1] == ("images",) and key == "alt":
                 yield Issue(rules.IMAGE_ALT_MISSING, line, child,
-                            f"{_photo_name(path, content)} has no `alt:` text")
+                            f"{_photo_name(path, content)} has no `alt:` text",
+                            wording=wording("photo_without_alt",
+                                            photo=_photo_wording(path, content)))
             else:
+                fix, fix_wording = _how_to_add(key, name, error.schema, kind)
                 yield Issue(rules.REQUIRED_FIELD, line, child,
-                            f"The required field `{child}` is missing",
-                            _how_to_add(key, name, error.schema, kind))
+                            f"The required field `{child}` is missing", fix,
+                            wording("required_field", field=child, fix=fix_wording))
     elif validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         instance = error.instance if isinstance(error.instance, dict) else {}
@@ -496,21 +561,32 @@ def _schema_issue(
             close = _closest_field(key, allowed)
             if close:
                 fix = f"Did you mean `{close[0]}`? Rename the field."
+                fix_wording = wording("rename_field", close=close[0])
             else:
                 fix = f"Remove it, or use one of: {', '.join(allowed)}."
+                fix_wording = wording("remove_field", allowed=", ".join(allowed))
             where = f" under `{name}`" if name else ""
             yield Issue(rules.UNKNOWN_FIELD, content.line_of(child), dotted(child),
-                        f"`{key}` is not a field of {_KIND_NAMES[kind]}{where}", fix)
+                        f"`{key}` is not a field of {_KIND_NAMES[kind]}{where}", fix,
+                        wording("unknown_field", key=key, kind=kind,
+                                where=wording("in_block", parent=name) if name else "",
+                                fix=fix_wording))
     elif validator == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         wanted = " or ".join(_TYPE_NAMES.get(item, item) for item in names)
+        wanted_names = "|".join(names)  # each named in the translated texts' `names.wanted`
         if is_alt:
-            yield Issue(rules.IMAGE_ALT_MISSING, line, name,
-                        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
+            yield _alt_empty_issue(path, content, line, name)
+        elif error.instance is None and isinstance(error.schema.get("enum"), list):
+            listed = ", ".join(f"`{choice}`" for choice in error.schema["enum"])
+            yield Issue(rules.WRONG_TYPE, line, name, f"`{name}` is empty",
+                        f"Write one of {listed} after `{path[-1]}:`.",
+                        wording("field_empty_choice", field=name, key=path[-1], choices=listed))
         elif error.instance is None:
             yield Issue(rules.WRONG_TYPE, line, name, f"`{name}` is empty",
-                        f"Write {wanted} after `{path[-1]}:`, or delete the line.")
+                        f"Write {wanted} after `{path[-1]}:`, or delete the line.",
+                        wording("field_empty", field=name, key=path[-1], wanted=wanted_names))
         elif (
             names == ["array"]
             and isinstance(error.instance, str)
@@ -519,7 +595,9 @@ def _schema_issue(
             # `"[lv, en]"` looks like a list to an editor; the quotation marks make it text.
             yield Issue(rules.WRONG_TYPE, line, name,
                         f"`{name}` is a list written in quotation marks, which makes it text",
-                        f"Remove the quotation marks: `{path[-1]}: {error.instance.strip()}`.")
+                        f"Remove the quotation marks: `{path[-1]}: {error.instance.strip()}`.",
+                        wording("list_in_quotes", field=name, key=path[-1],
+                                value=error.instance.strip()))
         elif names == ["string"] and isinstance(error.instance, int) and (
             clock := _CLOCK_VALUE_RE.search(_line_text(content, line))
         ):
@@ -529,12 +607,20 @@ def _schema_issue(
             yield Issue(rules.WRONG_TYPE, line, name,
                         f"`{name}: {clock.group(1)}` is a time without a date, which YAML reads "
                         f"as the number {error.instance}",
-                        advice or f"Put the value in quotation marks: `\"{clock.group(1)}\"`.")
+                        advice or f"Put the value in quotation marks: `\"{clock.group(1)}\"`.",
+                        wording("time_as_number", field=name, clock=clock.group(1),
+                                number=error.instance,
+                                fix=wording("schema_advice", advice=advice) if advice
+                                else wording("quote_the_time", clock=clock.group(1))))
         else:
             yield Issue(rules.WRONG_TYPE, line, name,
                         f"`{name}` should be {wanted}, not {_type_of(error.instance)}",
-                        f"Write {wanted}.")
+                        f"Write {wanted}.",
+                        wording("wrong_type", field=name, wanted=wanted_names,
+                                actual=_type_wording(error.instance)))
     elif validator in ("enum", "const"):
+        if error.instance is None and _type_excludes_null(error.schema):
+            return  # the type check already says that the field is empty
         allowed_values = (
             error.validator_value if validator == "enum" else [error.validator_value]
         )
@@ -544,34 +630,47 @@ def _schema_issue(
         hint = f"Did you mean `{close[0]}`? " if close else ""
         yield Issue(rules.INVALID_VALUE, line, name,
                     f"`{_short(error.instance)}` is not allowed in {_readable_field(path)}",
-                    f"{hint}Use one of: {shown}.")
+                    f"{hint}Use one of: {shown}.",
+                    wording("not_allowed", value=_short(error.instance),
+                            where=_field_wording(path), allowed=shown,
+                            hint=wording("did_you_mean", close=close[0]) if close else ""))
     elif validator == "pattern":
         if is_alt:
-            yield Issue(rules.IMAGE_ALT_MISSING, line, name,
-                        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
+            yield _alt_empty_issue(path, content, line, name)
             return
         if kind == "story" and len(path) == 2 and path[0] == "themes":
             return  # LRP062 names the known themes and the likeliest one
-        advice = error.schema.get("patternErrorMessage", "Check the form of the value.")
+        advice = error.schema.get("patternErrorMessage")
         yield Issue(rules.INVALID_VALUE, line, name,
-                    f"`{_short(error.instance)}` is not in the expected form for `{name}`", advice)
+                    f"`{_short(error.instance)}` is not in the expected form for `{name}`",
+                    advice or "Check the form of the value.",
+                    wording("wrong_form", value=_short(error.instance), field=name,
+                            advice=wording("schema_advice", advice=advice) if advice
+                            else wording("check_the_form")))
     elif validator in ("minItems", "minLength"):
         if kind == "heritage" and path == ("sources",):
-            yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, name, "The `sources:` list is empty")
+            yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, name, "The `sources:` list is empty",
+                        wording=wording("sources_empty"))
         elif is_alt:
-            yield Issue(rules.IMAGE_ALT_MISSING, line, name,
-                        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty")
+            yield _alt_empty_issue(path, content, line, name)
         else:
             yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` is empty",
-                        "Fill it in, or delete the line if the field is optional.")
+                        "Fill it in, or delete the line if the field is optional.",
+                        wording("empty", field=name))
     elif validator in ("minimum", "maximum"):
         bound = "at least" if validator == "minimum" else "at most"
+        said = (
+            wording("too_small", field=name, value=error.instance, bound=error.validator_value)
+            if validator == "minimum"
+            else wording("too_large", field=name, value=error.instance,
+                         bound=error.validator_value)
+        )
         yield Issue(rules.INVALID_VALUE, line, name,
                     f"`{name}` is {error.instance}; it must be {bound} {error.validator_value}",
-                    "Correct the number.")
+                    "Correct the number.", said)
     elif validator == "uniqueItems":
         yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` lists the same value twice",
-                    "Delete the repeated entry.")
+                    "Delete the repeated entry.", wording("repeated_value", field=name))
     elif validator != "format":
         yield Issue(rules.INVALID_VALUE, line, name, f"`{name}`: {error.message}")
 
@@ -693,7 +792,9 @@ def _placeholder_issues(
     for path, value in walk_values(content.data or {}):
         if isinstance(value, str) and _BARE_PLACEHOLDER_RE.fullmatch(value.strip()):
             issues.append(Issue(rules.PLACEHOLDER, content.line_of(path), dotted(path),
-                                f"`{dotted(path)}` is only the placeholder “{value.strip()}”"))
+                                f"`{dotted(path)}` is only the placeholder “{value.strip()}”",
+                                wording=wording("only_placeholder", field=dotted(path),
+                                                value=value.strip())))
     if "TODO(" not in content.text:
         return issues, set()
     front_matter = content.text[: len(content.text) - len(content.body)]
@@ -702,7 +803,9 @@ def _placeholder_issues(
         line = lines(match.start())
         field_name = content.field_at_line(line) if line < content.body_line else ""
         issues.append(Issue(rules.PLACEHOLDER, line, field_name,
-                            f"The placeholder `{_short(match.group(), 60)}` is still here"))
+                            f"The placeholder `{_short(match.group(), 60)}` is still here",
+                            wording=wording("placeholder_left",
+                                            placeholder=_short(match.group(), 60))))
     skip = {
         path
         for path, value in walk_values(content.data or {})
@@ -841,14 +944,16 @@ def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]
     if place.language in ("en", "rml") and "translation" not in data:
         issues.append(Issue(rules.TRANSLATION_STATUS_MISSING, 1, "translation",
                             f"This {place.language} page does not say whether its translation "
-                            "was reviewed"))
+                            "was reviewed",
+                            wording=wording("translation_status_missing",
+                                            language=place.language)))
     if status == "unreviewed" and not str(data.get("translator") or "").strip():
         credits = data.get("credits")
         if not (isinstance(credits, dict) and str(credits.get("translator") or "").strip()):
             issues.append(Issue(rules.UNREVIEWED_WITHOUT_TRANSLATOR,
                                 content.line_of(("translation",)), "translator",
                                 "The translation is unreviewed and nobody is named as "
-                                "translator"))
+                                "translator", wording=wording("no_translator")))
     return issues
 
 
@@ -897,14 +1002,18 @@ def _story_issues(
         issues.append(Issue(rules.CONSENT_DATES, content.line_of(("consent", "review_by")),
                             "consent.review_by",
                             f"The review date {consent['review_by']} is before the consent "
-                            f"date {consent['date']}"))
+                            f"date {consent['date']}",
+                            wording=wording("review_before_consent", review=consent["review_by"],
+                                            given=consent["date"])))
     elif given and given[0].date() > today:
         issues.append(Issue(rules.CONSENT_NOT_YET_VALID, content.line_of(("consent", "date")),
-                            "consent.date", f"The consent date {consent['date']} is in the future"))
+                            "consent.date", f"The consent date {consent['date']} is in the future",
+                            wording=wording("consent_in_future", given=consent["date"])))
     if review and review[0].date() < today and not (given and _is_before(review, given)):
         issues.append(Issue(rules.CONSENT_REVIEW_DUE, content.line_of(("consent", "review_by")),
                             "consent.review_by",
-                            f"The consent was due for review on {consent['review_by']}"))
+                            f"The consent was due for review on {consent['review_by']}",
+                            wording=wording("review_due", review=consent["review_by"])))
     if consent.get("status") == "withdrawn":
         issues.append(Issue(rules.CONSENT_WITHDRAWN, content.line_of(("consent", "status")),
                             "consent.status", "The storyteller has withdrawn their consent"))
@@ -1278,7 +1387,9 @@ def _event_issues(content: ContentText, skip: set[KeyPath], today: dt.date) -> l
     end = _when(data.get("end")) if ("end",) not in skip else None
     if start and end and _is_before(end, start):
         issues.append(Issue(rules.EVENT_END_BEFORE_START, content.line_of(("end",)), "end",
-                            f"The event ends ({data['end']}) before it starts ({data['start']})"))
+                            f"The event ends ({data['end']}) before it starts ({data['start']})",
+                            wording=wording("ends_before_start", end=data["end"],
+                                            start=data["start"])))
     registration = data.get("registration")
     if start and isinstance(registration, dict) and ("registration", "deadline") not in skip:
         deadline = _when(registration.get("deadline"))
@@ -1287,7 +1398,10 @@ def _event_issues(content: ContentText, skip: set[KeyPath], today: dt.date) -> l
                                 content.line_of(("registration", "deadline")),
                                 "registration.deadline",
                                 f"Registration closes ({registration['deadline']}) after the "
-                                f"event starts ({data['start']})"))
+                                f"event starts ({data['start']})",
+                                wording=wording("registration_after_start",
+                                                deadline=registration["deadline"],
+                                                start=data["start"])))
     finished = end or start
     took_place = data.get("status", "scheduled") in ("scheduled", "moved_online")
     if finished and took_place and "report" not in data and ("status",) not in skip:
@@ -1353,15 +1467,22 @@ def _missing_file_issue(
     candidates = index.names_in_dir.get(directory, [])
     neutral_candidates = sorted({split_language_suffix(candidate)[0] for candidate in candidates})
     close = difflib.get_close_matches(name, [*candidates, *neutral_candidates], n=1, cutoff=0.6)
-    hint = f"Did you mean `{close[0]}`? " if close else ""
+    suggested = close[0] if close else None
     elsewhere = None if close or page_dir is None else _same_name_elsewhere(name, index)
     if elsewhere is not None:
         # A page linked as if it sat next to this one: give the path from here.
-        hint = f"Did you mean `{posixpath.relpath(elsewhere, page_dir or '.')}`? "
+        suggested = posixpath.relpath(elsewhere, page_dir or ".")
+    hint = f"Did you mean `{suggested}`? " if suggested else ""
+    hint_wording: str | Wording = wording("did_you_mean", close=suggested) if suggested else ""
     what = "image" if rule is rules.BROKEN_IMAGE else "link"
+    said = (
+        wording("image_missing", target=_short(written, 80), where=where, hint=hint_wording)
+        if rule is rules.BROKEN_IMAGE
+        else wording("link_missing", target=_short(written, 80), where=where, hint=hint_wording)
+    )
     return Issue(rule, line, field_name,
                  f"The {what} `{_short(written, 80)}` points to `{where}`, which does not exist",
-                 f"{hint}{rule.fix}")
+                 f"{hint}{rule.fix}", said)
 
 
 def _absolute_link_fix(path: str, fragment: str, directory: str, index: TreeIndex) -> str:

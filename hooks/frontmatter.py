@@ -26,7 +26,7 @@ import yaml
 
 from hooks import file_digests, rules
 from hooks.kept_results import write_pickle
-from hooks.rules import Issue
+from hooks.rules import Issue, wording
 
 try:
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -104,12 +104,13 @@ def parse_content(raw: str) -> ContentText:
         if _OPENING_RE.match(text):
             problem = "The front matter starts with `---` but has no closing `---` line"
             fix = "Add a line `---` after the last field."
+            said = wording("no_closing_line")
         else:
             problem = "The file has no front matter"
             fix = ""
-        return ContentText(
-            text, None, body=text, issues=[Issue(rules.MISSING_FRONT_MATTER, 1, "", problem, fix)]
-        )
+            said = wording("no_front_matter")
+        issue = Issue(rules.MISSING_FRONT_MATTER, 1, "", problem, fix, said)
+        return ContentText(text, None, body=text, issues=[issue])
 
     yaml_text = match.group(1) or ""
     body_line = 1 + text.count("\n", 0, match.end())
@@ -125,6 +126,7 @@ def parse_content(raw: str) -> ContentText:
                 "",
                 "The closing `---` is the last thing in the file",
                 "Add an empty line after it.",
+                wording("closing_line_last"),
             )
         )
     _read_yaml(yaml_text, content, first_line=2)
@@ -152,6 +154,7 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
                     f"The front matter contains an invisible control character "
                     f"(U+{error.character:04X})",
                     "Delete the character (retype the line if you cannot see it).",
+                    wording("control_character", code=f"{error.character:04X}"),
                 )
             )
             return
@@ -162,6 +165,7 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
                     first_line,
                     "",
                     f"The front matter is not valid YAML ({_first_line(error)})",
+                    wording=wording("not_yaml", detail=_first_line(error)),
                 )
             )
             return
@@ -176,6 +180,7 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
                     "",
                     "The front matter must be a list of `field: value` lines",
                     "Write each field on its own line as `field: value`.",
+                    wording("not_field_lines"),
                 )
             )
             return
@@ -193,6 +198,7 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
                     "",
                     "The front matter is nested far too deeply",
                     "Check the brackets `[ ]` and `{ }`: every one that opens must close.",
+                    wording("nested_too_deeply"),
                 )
             )
             return
@@ -200,7 +206,8 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
             mark = getattr(error, "problem_mark", None)
             line = first_line + mark.line if mark is not None else first_line
             content.issues.append(
-                Issue(rules.YAML_SYNTAX, line, "", f"A value cannot be read ({_first_line(error)})")
+                Issue(rules.YAML_SYNTAX, line, "", f"A value cannot be read ({_first_line(error)})",
+                      wording=wording("value_unreadable", detail=_first_line(error)))
             )
             return
     finally:
@@ -248,6 +255,7 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
                 "Replace the line with `translation: original` in the Latvian version, or with "
                 "`translation: unreviewed` and `translator: \"Name\"` in a translation (or "
                 "create the files with `make new KIND=story SLUG=…`).",
+                wording("template_marker", marker=marker.group()),
             )
     if "quoted scalar" in context and error.context_mark is not None:
         # The reader only notices at the end of the block; the quote that never closes is where
@@ -260,6 +268,7 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
             "",
             f"A quotation mark ({quote}) opened on this line is never closed",
             f"Add the closing {quote} at the end of the value.",
+            wording("unclosed_quote", quote=quote),
         )
     line_index = mark.line if mark is not None else 0
     if line_index >= line_count:
@@ -277,6 +286,7 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
             "",
             "A tab character is used on this line; YAML allows only spaces for indentation",
             "Replace the tab with spaces (two per level).",
+            wording("tab_character"),
         )
     if "mapping values are not allowed" in problem:
         missing_colon = _line_without_colon_before(yaml_text.splitlines(), line_index)
@@ -288,6 +298,7 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
                 "",
                 "This line has no `:` between the field name and its value",
                 'Write it as `name: value`, for example `title: "Anna no Talsiem"`.',
+                wording("missing_colon"),
             )
         return Issue(
             rules.YAML_SYNTAX,
@@ -295,11 +306,13 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
             "",
             "A value contains `: ` or the line is indented more than the line above",
             "Put the whole value in double quotes, or fix the indentation.",
+            wording("colon_in_value"),
         )
     detail = f"{context}, {problem}" if context else problem
     if error.context_mark is not None and first_line + error.context_mark.line != line:
         detail += f" (the part that starts on line {first_line + error.context_mark.line})"
-    return Issue(rules.YAML_SYNTAX, line, "", f"The front matter is not valid YAML: {detail}")
+    return Issue(rules.YAML_SYNTAX, line, "", f"The front matter is not valid YAML: {detail}",
+                 wording=wording("yaml_error", detail=detail))
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -335,6 +348,7 @@ def _inspect(
                         line,
                         dotted(child),
                         f"`{key}` is written twice (first on line {seen[key]})",
+                        wording=wording("written_twice", field=key, first=seen[key]),
                     )
                 )
             seen.setdefault(key, line)
@@ -370,6 +384,7 @@ def _reject(
                 dotted(path),
                 "A YAML alias (`*name`) repeats a block written elsewhere",
                 "Write the value out in full instead of using `&name` / `*name`.",
+                wording("alias"),
             )
         )
         return True
@@ -389,6 +404,7 @@ def _unsafe_issue(node: yaml.Node, path: KeyPath, first_line: int) -> Issue:
         first_line + node.start_mark.line,
         dotted(path),
         f"The tag `{tag}` is not allowed; the value was ignored",
+        wording=wording("unsafe_tag", tag=tag),
     )
 
 
@@ -461,6 +477,7 @@ def impossible_dates(content: ContentText) -> Iterator[Issue]:
                 content.line_of(path),
                 dotted(path),
                 f"`{value}` is not a real date or time",
+                wording=wording("not_a_date", value=value),
             )
 
 

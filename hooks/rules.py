@@ -8,7 +8,7 @@ by `hooks.terminology`; `all_rules()` loads them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -27,6 +27,29 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """The exact case of a problem as a key into the translated check texts (`check.messages`
+    in `data/rules.<language>.yml`) with its values, for `make check LANGUAGE=lv`.
+
+    The English message is still written out where the problem is found: English is what CI,
+    JSON and the build print. A value may itself be a `Wording`, for a phrase ("under
+    `consent:`") that each language words, and places, its own way."""
+
+    key: str
+    values: tuple[tuple[str, str | Wording], ...] = ()
+
+
+def wording(key: str, /, **values: str | int | Wording) -> Wording:
+    return Wording(
+        key,
+        tuple(
+            (name, value if isinstance(value, Wording) else str(value))
+            for name, value in values.items()
+        ),
+    )
+
+
+@dataclass(frozen=True)
 class Issue:
     """A problem found in one file's text, before it is tied to the file's path."""
 
@@ -35,6 +58,7 @@ class Issue:
     field: str
     problem: str  # what is wrong here, one sentence
     fix: str = ""  # a fix for this very case; the rule's general fix when empty
+    wording: Wording | None = None  # the same problem and fix, for the translated texts
 
     def message(self) -> str:
         problem = self.problem.rstrip()
@@ -52,6 +76,8 @@ class Finding:
     severity: Severity
     field: str  # dotted path into the front matter ("consent.review_by", "images.0.alt") or ""
     message: str  # one line that ends with the fix
+    # Not compared: the same problem found twice is one finding, whatever its translation.
+    wording: Wording | None = field(default=None, compare=False)
 
     def format(self) -> str:
         where = f" {self.field}" if self.field else ""
@@ -76,6 +102,7 @@ def finding(path: str, issue: Issue) -> Finding:
         severity=issue.rule.severity,
         field=issue.field,
         message=" ".join(issue.message().split()),  # one line, whatever the details held
+        wording=issue.wording,
     )
 
 

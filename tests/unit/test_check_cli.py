@@ -169,9 +169,7 @@ def test_module_runs_from_the_command_line(root):
     assert "Traceback" not in completed.stderr
 
 
-def test_latvian_output_explains_each_problem_in_latvian_then_gives_the_english_details(
-    root, capsys
-):
+def test_latvian_output_explains_each_problem_in_latvian_with_its_exact_case(root, capsys):
     (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
     (root / "docs/about.en.md").write_text(NO_STATUS, encoding="utf-8")
 
@@ -182,7 +180,9 @@ def test_latvian_output_explains_each_problem_in_latvian_then_gives_the_english_
     assert lines[4] == "docs/links.lv.md:6: kļūda LRP030"
     assert lines[5].startswith("    Noteikums: Saitei uz vietnes lapu vai failu")
     assert lines[6].startswith("    Ko darīt: Izlabojiet ceļu vai izveidojiet lapu")
-    assert lines[7].startswith("    Precīzāk (angliski): The link `missing.md` points to")
+    assert lines[7] == (
+        "    Precīzāk: Saite `missing.md` ved uz `docs/missing.md`, bet tāda faila nav."
+    )
     assert "melnraksts" in lines[8]  # the Latvian texts are not reviewed yet, and it says so
     assert lines[9:] == ["Pārbaudīti faili: 9. Kļūdas: 1, brīdinājumi: 1, informatīvi ziņojumi: 0."]
 
@@ -200,6 +200,21 @@ def test_a_mistyped_path_is_named_in_latvian_too(root, capsys, monkeypatch):
     output = capsys.readouterr()
     assert output.err == "docs/abuot.lv.md: tāda faila vai mapes nav\n"
     assert output.out.startswith("Nekas netika pārbaudīts")
+
+
+def test_romani_asked_for_gets_the_check_in_english_and_is_told_why(root, capsys):
+    (root / "docs/links.lv.md").write_text(BROKEN_LINK, encoding="utf-8")
+    assert run(root, "--lang", "rml") == 1
+    output = capsys.readouterr()
+    assert "not written in this language yet, so it speaks English" in output.err
+    assert "docs/links.lv.md:6: error LRP030: The link `missing.md`" in output.out
+
+
+def test_a_language_the_site_does_not_have_names_the_choices(root, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        run(root, "--lang", "latvian")
+    assert stopped.value.code == 2
+    assert "write LANGUAGE=lv for Latvian, or leave LANGUAGE out" in capsys.readouterr().err
 
 
 def test_programs_get_english_whatever_the_language(root, capsys):
