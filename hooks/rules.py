@@ -318,9 +318,12 @@ UNKNOWN_REGION = register(Rule(
 
 REQUIRED_FIELD = register(Rule(
     "LRP020", "required-field", "error",
-    "Fields the content type needs (such as `title`) must be present.",
+    "Fields the content type needs must be present.",
     "Add the missing field to the front matter.",
-    "", FIELDS,
+    "Every page needs `title`; a story also `consent` and `credits`, an event `start`, a "
+    "heritage page `sources`; blocks such as `consent:` have required fields of their own. The "
+    "message names the missing field.",
+    FIELDS,
 ))
 WRONG_TYPE = register(Rule(
     "LRP021", "wrong-type", "error",
