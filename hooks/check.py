@@ -76,13 +76,18 @@ def _escape_property(text: str) -> str:
 def github_annotation(item: Finding, explained_in: str | None = "lv") -> str:
     """`::error file=PATH,line=N,title=LRPnnn::message` (warning, notice for the others).
 
-    The English message is followed by the rule's summary and fix in `explained_in`, since
-    most editors read the pull request's annotations in Latvian first."""
+    The English message is followed by the exact case in `explained_in` where it has a text
+    for it, then the rule's summary and fix, since most editors read the pull request's
+    annotations in Latvian first."""
     level = _ANNOTATION_LEVEL[item.severity]
     message = f"{item.field}: {item.message}" if item.field else item.message
     rule = rule_texts(explained_in)["rules"].get(item.rule_id) if explained_in else None
-    if rule:
-        message += "\n\n" + _rule_explanation(rule, _check_texts(explained_in), " ")
+    if rule and explained_in:
+        message += "\n\n"
+        translated = translated_message(item.wording, explained_in) if item.wording else None
+        if translated:
+            message += translated + "\n"
+        message += _rule_explanation(rule, _check_texts(explained_in), " ")
     return (
         f"::{level} file={_escape_property(item.path)},line={item.line},"
         f"title={_escape_property(item.rule_id)}::{_escape_data(message)}"

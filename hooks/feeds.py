@@ -113,7 +113,7 @@ class FeedEntry:
     updated: date | datetime | None
     author: str
     categories: Sequence[str] = ()
-    rights: str | None = None
+    rights: str | None = None  # the licence's name, or why no licence covers the entry
     content_html: str | None = None
     rights_url: str | None = None  # Atom link rel="license" (RFC 4946)
     contributors: Sequence[str] = ()  # translators, photographers
@@ -121,6 +121,9 @@ class FeedEntry:
     image_url: str | None = None
     image_length: int | None = None  # bytes of the file at image_url, once it is written
     calendar_url: str | None = None  # an event's own .ics file, for "add to calendar"
+    # False for a story whose storyteller did not agree to republication: `rights` then says so,
+    # since a feed reader would otherwise take the summary to be under the site's own licence.
+    republication_allowed: bool = True
 
 
 def rfc3339(value: date | datetime) -> str:
@@ -293,7 +296,11 @@ def _json_item(entry: FeedEntry, credits_about: str | None = None) -> dict[str, 
     # tool would get the photo but not the photographer's name or the terms (the Atom feed has
     # <rights>, rel="license" and <contributor>). Extension keys start with "_" (JSON Feed 1.1).
     credits: dict[str, Any] = {}
-    if entry.rights:
+    if not entry.republication_allowed:
+        credits["republication"] = False
+        if entry.rights:
+            credits["rights"] = entry.rights
+    elif entry.rights:
         credits["licence"] = entry.rights
     if entry.rights_url:
         credits["licence_url"] = entry.rights_url
@@ -313,7 +320,8 @@ def story_feed_entry(
     theme_labels: Mapping[str, str] | None = None,
 ) -> FeedEntry:
     """A story version as a feed entry; pass the licence from `hooks.reuse.LICENCES`, or None
-    for a story that may not be republished (the entry then claims no licence).
+    for a story that may not be republished (the entry then claims no licence, and its rights
+    say, as the page does, that it may be linked to but not republished).
 
     The entry id is the story's URL: each language version has its own, and it stays the same
     for as long as the page does. Theme slugs become categories, shown by their label when
@@ -333,8 +341,13 @@ def story_feed_entry(
         updated=story.updated,
         author=story.author,
         categories=tuple(labels.get(theme, theme) for theme in story.themes),
-        rights=licence_name,
-        rights_url=licence_url,
+        rights=(
+            licence_name
+            if story.republication_allowed
+            else site_data.ui_strings(story.language)["site"]["republish_not_allowed"]
+        ),
+        rights_url=licence_url if story.republication_allowed else None,
+        republication_allowed=story.republication_allowed,
         content_html=content_html,
         # A photographer is credited only where a photo is shown.
         contributors=tuple(

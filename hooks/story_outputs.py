@@ -78,8 +78,9 @@ def as_published(
 @dataclass(frozen=True)
 class RepublishMaterial:
     credit_line_html: str  # `reuse.credit_line`, escaped, with the credit names' own `lang`
-    licence_name: str
+    licence_name: str  # "Creative Commons Attribution 4.0 International"
     licence_url: str
+    licence_label: str  # "CC BY 4.0", as the copies' licence line gives it
     html: str
     files: Mapping[str, str]  # kind ("html", "txt", "md") -> file name beside the story page
 
@@ -146,6 +147,7 @@ def write_republish_material(
         credit_line_html=reuse.credit_line_html(published, language),
         licence_name=chosen.name,
         licence_url=reuse.deed_url(published.licence, language),
+        licence_label=reuse.licence_label(published.licence),
         html=html,
         files=files,
     )

@@ -72,6 +72,23 @@ def test_only_an_event_still_on_its_date_offers_to_be_added_to_a_calendar(
 
 
 @pytest.mark.parametrize(
+    ("prefix", "words"),
+    [("", "atceltu"), ("en/", "cancelled"), ("rml/", "na ovela")],
+)
+def test_a_cancelled_event_still_ahead_offers_its_cancelled_calendar_file(
+    built_site: Path, prefix: str, words: str
+) -> None:
+    # Someone who added the event from its file can import the cancellation over it.
+    folder = built_site / prefix / "events" / "mediators-seminar-2027"
+    page = parse_html((folder / "index.html").read_text())
+    (link,) = page.find_all("a", class_="lrp-event__cancellation")
+    assert words in link.text
+    ics = (folder / link.attrs["href"]).resolve()
+    parsed = icalendar.Calendar.from_ical(ics.read_bytes())
+    assert [str(e["STATUS"]) for e in parsed.walk("VEVENT")] == ["CANCELLED"]
+
+
+@pytest.mark.parametrize(
     ("prefix", "label"),
     [
         ("", "Bija plānots (pārcelts)"),

@@ -327,6 +327,12 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     assert "<" not in textarea.group(1)
     page = parse_html(raw_page)
     assert page.first("a", rel="license") is not None
+    # The paragraph labelled as the credit line carries the licence line, as every copy does.
+    (credit,) = [p for p in page.find_all("p") if p.text.strip().startswith("Credit line:")]
+    assert "first published by the Latvian Roma Platform" in credit.text
+    assert "Licence: CC BY 4.0 (Creative Commons Attribution 4.0 International)" in " ".join(
+        credit.text.split()
+    )
     assert page.first("button", class_="md-button lrp-republish__copy") is not None
     # The downloaded file opens as a page of its own, in its language and encoding, and the
     # snippet in it is the one in the textarea.
@@ -359,7 +365,9 @@ def test_story_without_republication_permission_offers_no_material(story_site) -
     assert blocks and "license" not in json.loads(blocks[0])
     entries = ET.parse(site / "en" / "stories" / "feed.xml").getroot().findall(f"{ATOM}entry")
     kept = next(e for e in entries if e.findtext(f"{ATOM}title") == f"{SAMPLE}Keep Here en")
-    assert kept.find(f"{ATOM}rights") is None
+    # No licence is claimed; the rights say, as the page does, to link rather than republish.
+    rights = kept.findtext(f"{ATOM}rights") or ""
+    assert "not agreed to republication" in rights and "link to it" in rights
     assert [link.get("rel") for link in kept.findall(f"{ATOM}link")] == ["alternate"]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hooks import check, content_checks
-from hooks.rules import Finding, all_rules
+from hooks.rules import Finding, all_rules, wording
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "content"
@@ -99,6 +99,16 @@ def test_annotations_explain_the_rule_in_latvian_after_the_english_message():
     assert english == "The link `x.md` is broken."
     assert latvian.startswith("Noteikums: Saitei uz vietnes lapu vai failu")
     assert "Ko darīt: Izlabojiet ceļu" in latvian
+
+
+def test_annotations_give_the_exact_case_in_latvian_where_there_is_a_text_for_it():
+    finding = Finding("docs/a.lv.md", 3, "LRP024", "error", "title",
+                      "`title` is written twice (first on line 2).",
+                      wording("written_twice", field="title", first=2))
+    latvian = check.github_annotation(finding).split("::", 2)[2].split("%0A%0A")[1]
+    exact, explanation = latvian.split("%0A")
+    assert exact == "`title` ir ierakstīts divreiz (pirmo reizi 2. rindā)."
+    assert explanation.startswith("Noteikums: ")
 
 
 def test_github_format_prints_only_annotations(root, capsys):

@@ -256,13 +256,21 @@ def test_theme_labels_replace_slugs_in_categories() -> None:
     assert labelled.categories == ("Mūzika", "family-history")
 
 
-def test_a_story_that_may_not_be_republished_has_no_licence_in_its_feeds() -> None:
-    kept = story_feed_entry(story(republication_allowed=False), None, None)
+def test_a_story_that_may_not_be_republished_says_so_in_its_feeds_and_claims_no_licence() -> None:
+    kept = story_feed_entry(story(republication_allowed=False, language="en"), None, None)
     feed = build_atom([kept])
     item = feed.find(f"{A}entry")
     assert item is not None
-    assert item.find(f"{A}rights") is None
+    rights = item.findtext(f"{A}rights")
+    assert rights and rights.startswith("The storyteller has not agreed to republication")
+    assert "link to it" in rights
     assert not [link for link in item.findall(f"{A}link") if link.get("rel") == "license"]
+    (json_item,) = json_feed("T", SITE, f"{SITE}f.json", "en", [kept])["items"]
+    credits = json_item["_credits"]
+    assert credits["republication"] is False and credits["rights"] == rights
+    assert "licence" not in credits and "licence_url" not in credits
+    latvian = story_feed_entry(story(republication_allowed=False), None, None)
+    assert latvian.rights and latvian.rights.startswith("Atļauja šo stāstu pārpublicēt nav dota")
 
 
 def test_an_event_entry_offers_its_calendar_file_in_both_feed_formats() -> None:
