@@ -8,9 +8,10 @@ Exit status: 0 no errors, 1 errors found, 2 a path on the command line does not 
 
 `--lang lv` (`make check LANGUAGE=lv`) prints each problem with its rule's Latvian summary and fix
 from `data/rules.lv.yml`, followed by the message about the exact field, value or link: in
-Latvian for the problems `check.messages` has a text for (the file's YAML and the fields
-against the schema), otherwise in English. JSON stays English, for programs; GitHub annotations
-give the English message and then the rule's Latvian text, whatever `--lang` says.
+Latvian for the problems `check.messages` has a text for (the file's YAML, the fields against
+the schema, placeholders, missing link targets, consent and event dates, the translation
+status), otherwise in English. JSON stays English, for programs; GitHub annotations give the
+English message and then the Latvian exact case and rule text, whatever `--lang` says.
 
 On GitHub Actions (GITHUB_ACTIONS=true) it also prints workflow annotations, which GitHub shows
 next to the changed lines of a pull request.
