@@ -418,30 +418,35 @@ def schema_issues(content: ContentText, kind: str, skip: set[KeyPath]) -> list[I
     return issues
 
 
-def _photo_name(path: KeyPath, content: ContentText, *, start: bool = True) -> str:
-    """'Photo 2 (`violin.jpg`)' for a path into `images:`: editors count from one, and know
-    their photos by file name, not by position in a list."""
+def _photo_number_and_file(path: KeyPath, content: ContentText) -> tuple[int | None, str]:
+    """The photo's number counted from one (editors count so) and its file name, for a path
+    into `images:`; editors know their photos by file name, not by position in a list."""
     number = path[1] if len(path) > 1 and isinstance(path[1], int) else None
-    word = "Photo" if start else "photo"
     if number is None:
-        return f"The {word}" if start else f"the {word}"
+        return None, ""
     images = content.data.get("images") if isinstance(content.data, dict) else None
     item = images[number] if isinstance(images, list) and number < len(images) else None
     file = item.get("file") if isinstance(item, dict) else None
-    return f"{word} {number + 1}" + (f" (`{file}`)" if isinstance(file, str) and file else "")
+    return number + 1, file if isinstance(file, str) else ""
+
+
+def _photo_name(path: KeyPath, content: ContentText, *, start: bool = True) -> str:
+    """'Photo 2 (`violin.jpg`)'."""
+    number, file = _photo_number_and_file(path, content)
+    word = "Photo" if start else "photo"
+    if number is None:
+        return f"The {word}" if start else f"the {word}"
+    return f"{word} {number}" + (f" (`{file}`)" if file else "")
 
 
 def _photo_wording(path: KeyPath, content: ContentText) -> Wording:
     """The photo as `_photo_name` names it, for the translated texts."""
-    number = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+    number, file = _photo_number_and_file(path, content)
     if number is None:
         return wording("photo")
-    images = content.data.get("images") if isinstance(content.data, dict) else None
-    item = images[number] if isinstance(images, list) and number < len(images) else None
-    file = item.get("file") if isinstance(item, dict) else None
-    if isinstance(file, str) and file:
-        return wording("photo_numbered", number=number + 1, file=file)
-    return wording("photo_number_only", number=number + 1)
+    if file:
+        return wording("photo_numbered", number=number, file=file)
+    return wording("photo_number_only", number=number)
 
 
 def _readable_field(path: KeyPath) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,17 +14,13 @@ from hooks import check, content_checks
 from hooks.rules import Finding, all_rules, wording
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "content"
 BROKEN_LINK = "---\ntitle: Saites\ntranslation: original\n---\n\n[x](missing.md)\n"
 NO_STATUS = "---\ntitle: About\n---\n\nText.\n"
 
 
 @pytest.fixture
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    site = tmp_path / "site"
-    shutil.copytree(FIXTURE, site)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    return site
+def root(checked_project: Path) -> Path:
+    return checked_project
 
 
 def run(root: Path, *arguments: str) -> int:

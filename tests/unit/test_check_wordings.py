@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from hooks.rules import Finding, wording
 from hooks.site_data import rule_texts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "content"
 STORY = "stories/anna-rudevica/index.lv.md"
 
 
@@ -97,11 +95,8 @@ def test_a_problem_without_a_latvian_text_is_given_in_english():
 
 
 @pytest.fixture
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    site = tmp_path / "site"
-    shutil.copytree(FIXTURE, site)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    return site
+def root(checked_project: Path) -> Path:
+    return checked_project
 
 
 def _details_in_latvian(root: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
