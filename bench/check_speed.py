@@ -76,9 +76,9 @@ def story(index: int, language: str) -> str:
         "images:\n  - file: photo.jpg\n    alt: Sieviete pie loga.\n"
         f"{_translation(language)}"
         "---\n"
-        + _body(index, language).replace("../about.md", "../../about.md").replace(
-            "../index.md", "../../index.md"
-        )
+        + _body(index, language)
+        .replace("../about.md", "../../about.md")
+        .replace("../index.md", "../../index.md")
     )
 
 
@@ -148,8 +148,10 @@ def main() -> None:
         started = time.perf_counter()
         findings = check_project(root)
         elapsed = time.perf_counter() - started
-    print(f"{written} generated files (+6 pages): check_project took {elapsed:.2f} s, "
-          f"{len(findings)} findings")
+    print(
+        f"{written} generated files (+6 pages): check_project took {elapsed:.2f} s, "
+        f"{len(findings)} findings"
+    )
     for item in findings[:10]:
         print(item.format())
 

@@ -31,6 +31,7 @@ FIRST_DATE = date(2023, 1, 1)
 LAST_DATE = date(2026, 9, 1)
 REVIEW_BY = "2099-01-01"
 
+
 def _words(text: str) -> list[str]:
     return text.split()
 

@@ -1,6 +1,6 @@
 """Summaries of a pyinstrument session: where the time goes, by area and by function.
 
-    python -m bench.profile_summary SESSION.pyisession
+python -m bench.profile_summary SESSION.pyisession
 """
 
 from __future__ import annotations
@@ -96,16 +96,20 @@ PHASES: tuple[tuple[str, Callable[[object], bool]], ...] = (
     ("Markdown.convert", lambda f: _name(f) == "Markdown.convert"),
     ("Pagefind (build_search_index)", lambda f: f.function == "build_search_index"),
     ("content check (check_project)", lambda f: f.function == "check_project"),
-    ("Environment.get_template (template compile/load)",
-     lambda f: _name(f) == "Environment.get_template"),
-    ("entry point / plugin loading (EntryPoint.load)",
-     lambda f: _name(f) == "EntryPoint.load"),
-    ("social cards and images (hooks/images.py, hooks/social_cards.py)",
-     lambda f: (f.file_path or "").endswith(("hooks/images.py", "hooks/social_cards.py"))),
-    ("republish downloads (write_republish_material)",
-     lambda f: f.function == "write_republish_material"),
-    ("on_page_context (every plugin)",
-     lambda f: f.function == "on_page_context"),
+    (
+        "Environment.get_template (template compile/load)",
+        lambda f: _name(f) == "Environment.get_template",
+    ),
+    ("entry point / plugin loading (EntryPoint.load)", lambda f: _name(f) == "EntryPoint.load"),
+    (
+        "social cards and images (hooks/images.py, hooks/social_cards.py)",
+        lambda f: (f.file_path or "").endswith(("hooks/images.py", "hooks/social_cards.py")),
+    ),
+    (
+        "republish downloads (write_republish_material)",
+        lambda f: f.function == "write_republish_material",
+    ),
+    ("on_page_context (every plugin)", lambda f: f.function == "on_page_context"),
 )
 
 

@@ -80,8 +80,10 @@ def _usable_extensions(names: tuple[str, ...], settings: str) -> tuple[str, ...]
     usable = []
     for name in names:
         try:
-            markdown.Markdown(extensions=[name], extension_configs={
-                name: configs[name]} if name in configs else {})
+            markdown.Markdown(
+                extensions=[name],
+                extension_configs={name: configs[name]} if name in configs else {},
+            )
         except Exception:  # noqa: BLE001, S112 - any failure means "leave this one out"
             continue
         usable.append(name)
@@ -112,8 +114,9 @@ def anchors_in_markdown(
 
 
 # A heading whose text is plain words: its rendered text, and so its anchor, is the text itself.
-_PLAIN_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+([^\W_][^_*`<>&\[\]{}\\!#]*?)[ \t]*#*[ \t]*$",
-                               re.MULTILINE)
+_PLAIN_HEADING_RE = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+([^\W_][^_*`<>&\[\]{}\\!#]*?)[ \t]*#*[ \t]*$", re.MULTILINE
+)
 _HTML_BLOCK_RE = re.compile(r"^ {0,3}<[a-zA-Z]", re.MULTILINE)
 
 
@@ -128,8 +131,11 @@ def plain_heading_anchors(prose: str) -> frozenset[str]:
     if _HTML_BLOCK_RE.search(prose):
         return frozenset()  # `#` lines inside a raw HTML block are not headings
     return frozenset(
-        slug for slug in (toc.slugify(match.group(1), "-") for match in
-                          _PLAIN_HEADING_RE.finditer(prose)) if slug
+        slug
+        for slug in (
+            toc.slugify(match.group(1), "-") for match in _PLAIN_HEADING_RE.finditer(prose)
+        )
+        if slug
     )
 
 
@@ -146,9 +152,15 @@ def has_anchor(path: Path, anchor: str, language: str, mkdocs_yml: Path) -> bool
     if plain_headings_apply(mkdocs_yml):
         with contextlib.suppress(OSError):
             plain = file_digests.derived(
-                path, "anchors:plain:1",
-                lambda raw: "\n".join(plain_heading_anchors(blank_code_and_comments(
-                    parse_content(raw.decode("utf-8", errors="replace")).body))),
+                path,
+                "anchors:plain:1",
+                lambda raw: "\n".join(
+                    plain_heading_anchors(
+                        blank_code_and_comments(
+                            parse_content(raw.decode("utf-8", errors="replace")).body
+                        )
+                    )
+                ),
             )
             if anchor in plain.split("\n"):
                 return True

@@ -304,8 +304,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         usage_problem = any(kind == "no_such_path" for kind, _ in notes)
         named = [file.relative_to(root).as_posix() for file in files]
         for rel, others in versions_left_out(named, index.content):
-            print(path_note("versions_left_out", rel, options.lang, others=", ".join(others),
-                            pattern=_version_pattern(rel)), file=sys.stderr)
+            print(
+                path_note(
+                    "versions_left_out",
+                    rel,
+                    options.lang,
+                    others=", ".join(others),
+                    pattern=_version_pattern(rel),
+                ),
+                file=sys.stderr,
+            )
         findings = sorted([*check_files(files, root, jobs=available_cores()), *misnamed])
         files_checked = len(files) + len(misnamed)
     else:

@@ -96,8 +96,18 @@ _HTML_URL_ATTRIBUTE_RE = re.compile(
 # `meta` can redirect the reader elsewhere, `link` loads other sites' files, `style` can hide or
 # restyle the page (the CSP allows inline styles) and `form` can collect what readers type.
 _UNSAFE_ELEMENTS = (
-    "script", "iframe", "object", "embed", "applet", "frame", "frameset", "base", "meta", "link",
-    "style", "form",
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "applet",
+    "frame",
+    "frameset",
+    "base",
+    "meta",
+    "link",
+    "style",
+    "form",
 )
 _UNSAFE_ELEMENT_RE = re.compile(rf"<\s*({'|'.join(_UNSAFE_ELEMENTS)})\b", re.IGNORECASE)
 # on…= inside an HTML tag, or inside an attribute list `{ … }` (the attr_list extension).
@@ -109,8 +119,19 @@ _ATTR_LIST_URL_RE = re.compile(
 )
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 _FILESYSTEM_ROOTS = (
-    "/home/", "/users/", "/tmp/", "/var/", "/etc/", "/mnt/", "/media/", "/root/", "/opt/",
-    "/usr/", "/private/", "/volumes/", "/srv/",
+    "/home/",
+    "/users/",
+    "/tmp/",
+    "/var/",
+    "/etc/",
+    "/mnt/",
+    "/media/",
+    "/root/",
+    "/opt/",
+    "/usr/",
+    "/private/",
+    "/volumes/",
+    "/srv/",
 )
 _WINDOWS_PATH_RE = re.compile(r"^[a-zA-Z]:[\\/]|^\\\\")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -262,8 +283,10 @@ def build_index(project_root: Path) -> TreeIndex:
         stack = [(top, folder)]
         while stack:
             directory, rel_dir = stack.pop()
-            docs_dir = rel_dir[len("docs/") :] if rel_dir.startswith("docs/") else (
-                "" if rel_dir == "docs" else rel_dir
+            docs_dir = (
+                rel_dir[len("docs/") :]
+                if rel_dir.startswith("docs/")
+                else ("" if rel_dir == "docs" else rel_dir)
             )
             index.dirs.add(docs_dir)
             with os.scandir(directory) as entries:
@@ -482,9 +505,7 @@ def _misspelt_fields(instance: Mapping[str, Any], schema: Mapping[str, Any]) -> 
     }
 
 
-def _how_to_add(
-    key: str, parent: str, schema: dict[str, Any], kind: str
-) -> tuple[str, Wording]:
+def _how_to_add(key: str, parent: str, schema: dict[str, Any], kind: str) -> tuple[str, Wording]:
     """The fix for a missing field. A missing block needs all of its own required fields,
     which an editor who deleted it by mistake no longer sees, so they are named."""
     where = f" under `{parent}:`" if parent else ""
@@ -523,9 +544,13 @@ def _type_excludes_null(schema: Any) -> bool:
 
 
 def _alt_empty_issue(path: KeyPath, content: ContentText, line: int, name: str) -> Issue:
-    return Issue(rules.IMAGE_ALT_MISSING, line, name,
-                 f"The `alt:` text of {_photo_name(path, content, start=False)} is empty",
-                 wording=wording("photo_alt_empty", photo=_photo_wording(path, content)))
+    return Issue(
+        rules.IMAGE_ALT_MISSING,
+        line,
+        name,
+        f"The `alt:` text of {_photo_name(path, content, start=False)} is empty",
+        wording=wording("photo_alt_empty", photo=_photo_wording(path, content)),
+    )
 
 
 def _schema_issue(
@@ -543,19 +568,31 @@ def _schema_issue(
                 continue
             child = dotted((*path, key))
             if kind == "heritage" and path == () and key == "sources":
-                yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, "sources",
-                            "This heritage page has no `sources:`",
-                            wording=wording("no_sources"))
+                yield Issue(
+                    rules.HERITAGE_WITHOUT_SOURCES,
+                    line,
+                    "sources",
+                    "This heritage page has no `sources:`",
+                    wording=wording("no_sources"),
+                )
             elif path[:1] == ("images",) and key == "alt":
-                yield Issue(rules.IMAGE_ALT_MISSING, line, child,
-                            f"{_photo_name(path, content)} has no `alt:` text",
-                            wording=wording("photo_without_alt",
-                                            photo=_photo_wording(path, content)))
+                yield Issue(
+                    rules.IMAGE_ALT_MISSING,
+                    line,
+                    child,
+                    f"{_photo_name(path, content)} has no `alt:` text",
+                    wording=wording("photo_without_alt", photo=_photo_wording(path, content)),
+                )
             else:
                 fix, fix_wording = _how_to_add(key, name, error.schema, kind)
-                yield Issue(rules.REQUIRED_FIELD, line, child,
-                            f"The required field `{child}` is missing", fix,
-                            wording("required_field", field=child, fix=fix_wording))
+                yield Issue(
+                    rules.REQUIRED_FIELD,
+                    line,
+                    child,
+                    f"The required field `{child}` is missing",
+                    fix,
+                    wording("required_field", field=child, fix=fix_wording),
+                )
     elif validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         instance = error.instance if isinstance(error.instance, dict) else {}
@@ -571,11 +608,20 @@ def _schema_issue(
                 fix = f"Remove it, or use one of: {', '.join(allowed)}."
                 fix_wording = wording("remove_field", allowed=", ".join(allowed))
             where = f" under `{name}`" if name else ""
-            yield Issue(rules.UNKNOWN_FIELD, content.line_of(child), dotted(child),
-                        f"`{key}` is not a field of {_KIND_NAMES[kind]}{where}", fix,
-                        wording("unknown_field", key=key, kind=kind,
-                                where=wording("in_block", parent=name) if name else "",
-                                fix=fix_wording))
+            yield Issue(
+                rules.UNKNOWN_FIELD,
+                content.line_of(child),
+                dotted(child),
+                f"`{key}` is not a field of {_KIND_NAMES[kind]}{where}",
+                fix,
+                wording(
+                    "unknown_field",
+                    key=key,
+                    kind=kind,
+                    where=wording("in_block", parent=name) if name else "",
+                    fix=fix_wording,
+                ),
+            )
     elif validator == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
@@ -585,60 +631,99 @@ def _schema_issue(
             yield _alt_empty_issue(path, content, line, name)
         elif error.instance is None and isinstance(error.schema.get("enum"), list):
             listed = ", ".join(f"`{choice}`" for choice in error.schema["enum"])
-            yield Issue(rules.WRONG_TYPE, line, name, f"`{name}` is empty",
-                        f"Write one of {listed} after `{path[-1]}:`.",
-                        wording("field_empty_choice", field=name, key=path[-1], choices=listed))
+            yield Issue(
+                rules.WRONG_TYPE,
+                line,
+                name,
+                f"`{name}` is empty",
+                f"Write one of {listed} after `{path[-1]}:`.",
+                wording("field_empty_choice", field=name, key=path[-1], choices=listed),
+            )
         elif error.instance is None:
-            yield Issue(rules.WRONG_TYPE, line, name, f"`{name}` is empty",
-                        f"Write {wanted} after `{path[-1]}:`, or delete the line.",
-                        wording("field_empty", field=name, key=path[-1], wanted=wanted_names))
+            yield Issue(
+                rules.WRONG_TYPE,
+                line,
+                name,
+                f"`{name}` is empty",
+                f"Write {wanted} after `{path[-1]}:`, or delete the line.",
+                wording("field_empty", field=name, key=path[-1], wanted=wanted_names),
+            )
         elif (
             names == ["array"]
             and isinstance(error.instance, str)
             and re.fullmatch(r"\s*\[.*\]\s*", error.instance)
         ):
             # `"[lv, en]"` looks like a list to an editor; the quotation marks make it text.
-            yield Issue(rules.WRONG_TYPE, line, name,
-                        f"`{name}` is a list written in quotation marks, which makes it text",
-                        f"Remove the quotation marks: `{path[-1]}: {error.instance.strip()}`.",
-                        wording("list_in_quotes", field=name, key=path[-1],
-                                value=error.instance.strip()))
-        elif names == ["string"] and isinstance(error.instance, int) and (
-            clock := _CLOCK_VALUE_RE.search(_line_text(content, line))
+            yield Issue(
+                rules.WRONG_TYPE,
+                line,
+                name,
+                f"`{name}` is a list written in quotation marks, which makes it text",
+                f"Remove the quotation marks: `{path[-1]}: {error.instance.strip()}`.",
+                wording("list_in_quotes", field=name, key=path[-1], value=error.instance.strip()),
+            )
+        elif (
+            names == ["string"]
+            and isinstance(error.instance, int)
+            and (clock := _CLOCK_VALUE_RE.search(_line_text(content, line)))
         ):
             # YAML 1.1 reads `20:00` as sexagesimal 20 × 60, which no editor would guess.
             schema = error.schema if isinstance(error.schema, dict) else {}
             advice = schema.get("patternErrorMessage")
-            yield Issue(rules.WRONG_TYPE, line, name,
-                        f"`{name}: {clock.group(1)}` is a time without a date, which YAML reads "
-                        f"as the number {error.instance}",
-                        advice or f"Put the value in quotation marks: `\"{clock.group(1)}\"`.",
-                        wording("time_as_number", field=name, clock=clock.group(1),
-                                number=error.instance,
-                                fix=wording("schema_advice", advice=advice) if advice
-                                else wording("quote_the_time", clock=clock.group(1))))
+            yield Issue(
+                rules.WRONG_TYPE,
+                line,
+                name,
+                f"`{name}: {clock.group(1)}` is a time without a date, which YAML reads "
+                f"as the number {error.instance}",
+                advice or f'Put the value in quotation marks: `"{clock.group(1)}"`.',
+                wording(
+                    "time_as_number",
+                    field=name,
+                    clock=clock.group(1),
+                    number=error.instance,
+                    fix=wording("schema_advice", advice=advice)
+                    if advice
+                    else wording("quote_the_time", clock=clock.group(1)),
+                ),
+            )
         else:
-            yield Issue(rules.WRONG_TYPE, line, name,
-                        f"`{name}` should be {wanted}, not {_type_of(error.instance)}",
-                        f"Write {wanted}.",
-                        wording("wrong_type", field=name, wanted=wanted_names,
-                                actual=_type_wording(error.instance)))
+            yield Issue(
+                rules.WRONG_TYPE,
+                line,
+                name,
+                f"`{name}` should be {wanted}, not {_type_of(error.instance)}",
+                f"Write {wanted}.",
+                wording(
+                    "wrong_type",
+                    field=name,
+                    wanted=wanted_names,
+                    actual=_type_wording(error.instance),
+                ),
+            )
     elif validator in ("enum", "const"):
         if error.instance is None and _type_excludes_null(error.schema):
             return  # the type check already says that the field is empty
-        allowed_values = (
-            error.validator_value if validator == "enum" else [error.validator_value]
-        )
+        allowed_values = error.validator_value if validator == "enum" else [error.validator_value]
         shown = ", ".join(str(value) for value in allowed_values)
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in allowed_values],
-                                          n=1, cutoff=0.6)
+        close = difflib.get_close_matches(
+            str(error.instance), [str(v) for v in allowed_values], n=1, cutoff=0.6
+        )
         hint = f"Did you mean `{close[0]}`? " if close else ""
-        yield Issue(rules.INVALID_VALUE, line, name,
-                    f"`{_short(error.instance)}` is not allowed in {_readable_field(path)}",
-                    f"{hint}Use one of: {shown}.",
-                    wording("not_allowed", value=_short(error.instance),
-                            where=_field_wording(path), allowed=shown,
-                            hint=wording("did_you_mean", close=close[0]) if close else ""))
+        yield Issue(
+            rules.INVALID_VALUE,
+            line,
+            name,
+            f"`{_short(error.instance)}` is not allowed in {_readable_field(path)}",
+            f"{hint}Use one of: {shown}.",
+            wording(
+                "not_allowed",
+                value=_short(error.instance),
+                where=_field_wording(path),
+                allowed=shown,
+                hint=wording("did_you_mean", close=close[0]) if close else "",
+            ),
+        )
     elif validator == "pattern":
         if is_alt:
             yield _alt_empty_issue(path, content, line, name)
@@ -646,36 +731,65 @@ def _schema_issue(
         if kind == "story" and len(path) == 2 and path[0] == "themes":
             return  # LRP062 names the known themes and the likeliest one
         advice = error.schema.get("patternErrorMessage")
-        yield Issue(rules.INVALID_VALUE, line, name,
-                    f"`{_short(error.instance)}` is not in the expected form for `{name}`",
-                    advice or "Check the form of the value.",
-                    wording("wrong_form", value=_short(error.instance), field=name,
-                            advice=wording("schema_advice", advice=advice) if advice
-                            else wording("check_the_form")))
+        yield Issue(
+            rules.INVALID_VALUE,
+            line,
+            name,
+            f"`{_short(error.instance)}` is not in the expected form for `{name}`",
+            advice or "Check the form of the value.",
+            wording(
+                "wrong_form",
+                value=_short(error.instance),
+                field=name,
+                advice=wording("schema_advice", advice=advice)
+                if advice
+                else wording("check_the_form"),
+            ),
+        )
     elif validator in ("minItems", "minLength"):
         if kind == "heritage" and path == ("sources",):
-            yield Issue(rules.HERITAGE_WITHOUT_SOURCES, line, name, "The `sources:` list is empty",
-                        wording=wording("sources_empty"))
+            yield Issue(
+                rules.HERITAGE_WITHOUT_SOURCES,
+                line,
+                name,
+                "The `sources:` list is empty",
+                wording=wording("sources_empty"),
+            )
         elif is_alt:
             yield _alt_empty_issue(path, content, line, name)
         else:
-            yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` is empty",
-                        "Fill it in, or delete the line if the field is optional.",
-                        wording("empty", field=name))
+            yield Issue(
+                rules.INVALID_VALUE,
+                line,
+                name,
+                f"`{name}` is empty",
+                "Fill it in, or delete the line if the field is optional.",
+                wording("empty", field=name),
+            )
     elif validator in ("minimum", "maximum"):
         bound = "at least" if validator == "minimum" else "at most"
         said = (
             wording("too_small", field=name, value=error.instance, bound=error.validator_value)
             if validator == "minimum"
-            else wording("too_large", field=name, value=error.instance,
-                         bound=error.validator_value)
+            else wording("too_large", field=name, value=error.instance, bound=error.validator_value)
         )
-        yield Issue(rules.INVALID_VALUE, line, name,
-                    f"`{name}` is {error.instance}; it must be {bound} {error.validator_value}",
-                    "Correct the number.", said)
+        yield Issue(
+            rules.INVALID_VALUE,
+            line,
+            name,
+            f"`{name}` is {error.instance}; it must be {bound} {error.validator_value}",
+            "Correct the number.",
+            said,
+        )
     elif validator == "uniqueItems":
-        yield Issue(rules.INVALID_VALUE, line, name, f"`{name}` lists the same value twice",
-                    "Delete the repeated entry.", wording("repeated_value", field=name))
+        yield Issue(
+            rules.INVALID_VALUE,
+            line,
+            name,
+            f"`{name}` lists the same value twice",
+            "Delete the repeated entry.",
+            wording("repeated_value", field=name),
+        )
     elif validator != "format":
         yield Issue(rules.INVALID_VALUE, line, name, f"`{name}`: {error.message}")
 
@@ -718,40 +832,62 @@ def _name_issues(place: ContentPath) -> list[Issue]:
     if place.misplaced and len(parts) == 3:
         if not capitalised_index:
             ending = f".{place.suffix}.md" if place.suffix else ".lv.md"
-            issues.append(Issue(
-                rules.MISPLACED_FILE, 1, "",
-                f"A story folder's text must be named `index{ending}`, so `{name}` is not "
-                "published",
-                f"Rename it to `index{ending}`, or move it out of `stories/` if it is not the "
-                "story.",
-            ))
+            issues.append(
+                Issue(
+                    rules.MISPLACED_FILE,
+                    1,
+                    "",
+                    f"A story folder's text must be named `index{ending}`, so `{name}` is not "
+                    "published",
+                    f"Rename it to `index{ending}`, or move it out of `stories/` if it is not the "
+                    "story.",
+                )
+            )
     elif place.misplaced:
-        issues.append(Issue(
-            rules.MISPLACED_FILE, 1, "",
-            "This file is not in a story folder, so the site does not publish it",
-        ))
+        issues.append(
+            Issue(
+                rules.MISPLACED_FILE,
+                1,
+                "",
+                "This file is not in a story folder, so the site does not publish it",
+            )
+        )
     if parts[:2] == ["docs", "stories"] and not (len(parts) == 3 and name.startswith("index.")):
-        issues.append(Issue(
-            rules.STORY_OUTSIDE_STORIES, 1, "",
-            "This page would be published without the consent checks of a story",
-            f"Move it to `stories/{slug_from_words(parts[2]) if len(parts) > 3 else '<slug>'}"
-            "/index."
-            f"{place.suffix or 'lv'}.md` if it is a story, or out of `docs/stories/` if it is not.",
-        ))
+        issues.append(
+            Issue(
+                rules.STORY_OUTSIDE_STORIES,
+                1,
+                "",
+                "This page would be published without the consent checks of a story",
+                f"Move it to `stories/{slug_from_words(parts[2]) if len(parts) > 3 else '<slug>'}"
+                "/index."
+                f"{place.suffix or 'lv'}.md` if it is a story, "
+                "or out of `docs/stories/` if it is not.",
+            )
+        )
     if place.kind == "event" and len(parts) > 3:
-        issues.append(Issue(
-            rules.NESTED_EVENT, 1, "",
-            "An event in a subfolder is left out of the event list, the calendars and the feeds",
-            f"Move it to `docs/events/{name}`.",
-        ))
+        issues.append(
+            Issue(
+                rules.NESTED_EVENT,
+                1,
+                "",
+                "An event in a subfolder is left out of the event list, the calendars "
+                "and the feeds",
+                f"Move it to `docs/events/{name}`.",
+            )
+        )
     if place.suffix is None:
         upper = _STEM_LANGUAGE_RE.search(name[: -len(".md")])
         if upper and upper.group(1).lower() in LANGUAGE_CODES:
-            issues.append(Issue(
-                rules.UNKNOWN_LANGUAGE_SUFFIX, 1, "",
-                f"The language code `{upper.group(1)}` must be written in lowercase",
-                f"Rename the file to end in `.{upper.group(1).lower()}.md`.",
-            ))
+            issues.append(
+                Issue(
+                    rules.UNKNOWN_LANGUAGE_SUFFIX,
+                    1,
+                    "",
+                    f"The language code `{upper.group(1)}` must be written in lowercase",
+                    f"Rename the file to end in `.{upper.group(1).lower()}.md`.",
+                )
+            )
         else:
             stem = name[: -len(".md")]
             # `index-lv.md`, `index_en.md`: the code is there, joined with the wrong character.
@@ -760,22 +896,35 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                 fix = f"Rename it to `{joined.group(1)}.{joined.group(2).lower()}.md`."
             else:
                 fix = f"Rename it to `{stem}.lv.md` (or `.en.md`, `.rml.md`)."
-            issues.append(Issue(
-                rules.MISSING_LANGUAGE_SUFFIX, 1, "",
-                f"`{name}` does not say which language it is in", fix,
-            ))
+            issues.append(
+                Issue(
+                    rules.MISSING_LANGUAGE_SUFFIX,
+                    1,
+                    "",
+                    f"`{name}` does not say which language it is in",
+                    fix,
+                )
+            )
     elif place.language is None:
-        issues.append(Issue(
-            rules.UNKNOWN_LANGUAGE_SUFFIX, 1, "",
-            f"`.{place.suffix}` is not a language of this site, so the file would be left out",
-        ))
+        issues.append(
+            Issue(
+                rules.UNKNOWN_LANGUAGE_SUFFIX,
+                1,
+                "",
+                f"`.{place.suffix}` is not a language of this site, so the file would be left out",
+            )
+        )
     if place.slug is not None and not _SLUG_RE.match(place.slug):
         suggestion = slug_from_words(place.slug)
-        issues.append(Issue(
-            rules.SLUG_FORMAT, 1, "",
-            f"The slug `{place.slug}` has characters that do not belong in a web address",
-            f"Rename it to `{suggestion}`." if suggestion else "",
-        ))
+        issues.append(
+            Issue(
+                rules.SLUG_FORMAT,
+                1,
+                "",
+                f"The slug `{place.slug}` has characters that do not belong in a web address",
+                f"Rename it to `{suggestion}`." if suggestion else "",
+            )
+        )
     return issues
 
 
@@ -788,18 +937,21 @@ def slug_from_words(text: str) -> str:
 _BARE_PLACEHOLDER_RE = re.compile(r"(?:TODO|TBD|FIXME|XXX+|\.{3}|…|\?+)[:.!]?", re.IGNORECASE)
 
 
-def _placeholder_issues(
-    content: ContentText, prose: str
-) -> tuple[list[Issue], set[KeyPath]]:
+def _placeholder_issues(content: ContentText, prose: str) -> tuple[list[Issue], set[KeyPath]]:
     """Placeholders left in the front matter or the text (code and comments aside)."""
     issues: list[Issue] = []
     # `alt: "TODO"` or `summary: "..."` would be published as it is.
     for path, value in walk_values(content.data or {}):
         if isinstance(value, str) and _BARE_PLACEHOLDER_RE.fullmatch(value.strip()):
-            issues.append(Issue(rules.PLACEHOLDER, content.line_of(path), dotted(path),
-                                f"`{dotted(path)}` is only the placeholder “{value.strip()}”",
-                                wording=wording("only_placeholder", field=dotted(path),
-                                                value=value.strip())))
+            issues.append(
+                Issue(
+                    rules.PLACEHOLDER,
+                    content.line_of(path),
+                    dotted(path),
+                    f"`{dotted(path)}` is only the placeholder “{value.strip()}”",
+                    wording=wording("only_placeholder", field=dotted(path), value=value.strip()),
+                )
+            )
     if "TODO(" not in content.text:
         return issues, set()
     front_matter = content.text[: len(content.text) - len(content.body)]
@@ -807,10 +959,15 @@ def _placeholder_issues(
     for match in PLACEHOLDER_RE.finditer(front_matter + prose):
         line = lines(match.start())
         field_name = content.field_at_line(line) if line < content.body_line else ""
-        issues.append(Issue(rules.PLACEHOLDER, line, field_name,
-                            f"The placeholder `{_short(match.group(), 60)}` is still here",
-                            wording=wording("placeholder_left",
-                                            placeholder=_short(match.group(), 60))))
+        issues.append(
+            Issue(
+                rules.PLACEHOLDER,
+                line,
+                field_name,
+                f"The placeholder `{_short(match.group(), 60)}` is still here",
+                wording=wording("placeholder_left", placeholder=_short(match.group(), 60)),
+            )
+        )
     skip = {
         path
         for path, value in walk_values(content.data or {})
@@ -867,7 +1024,8 @@ def _credit_label_issues(
 ) -> list[Issue]:
     credits = (content.data or {}).get("credits")
     places: list[KeyPath] = [
-        ("credits", role) for role in ("author", "translator", "photographer")
+        ("credits", role)
+        for role in ("author", "translator", "photographer")
         if isinstance(credits, dict)
     ]
     places += [("images", number, "credit") for number in range(len(images))]
@@ -880,8 +1038,9 @@ def _credit_label_issues(
         match = _CREDIT_LABEL.match(value) or _CREDIT_LABEL_BY.match(value)
         if match:
             drawing = (
-                "" if path[-1] in ("author", "translator")
-                else "; for a drawing, say so after the name: `\"Līga Bērziņa (illustration)\"`"
+                ""
+                if path[-1] in ("author", "translator")
+                else '; for a drawing, say so after the name: `"Līga Bērziņa (illustration)"`'
             )
             issues.append(Issue(
                 rules.CREDIT_WITH_LABEL, content.line_of(path), dotted(path),
@@ -897,8 +1056,14 @@ def _long_text_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
     for name, limit in _LENGTH_LIMITS.items():
         value = (content.data or {}).get(name)
         if isinstance(value, str) and (name,) not in skip and len(value.strip()) > limit:
-            issues.append(Issue(rules.LONG_TEXT, content.line_of((name,)), name,
-                                f"`{name}` has {len(value.strip())} characters (at most {limit})"))
+            issues.append(
+                Issue(
+                    rules.LONG_TEXT,
+                    content.line_of((name,)),
+                    name,
+                    f"`{name}` has {len(value.strip())} characters (at most {limit})",
+                )
+            )
     return issues
 
 
@@ -906,8 +1071,14 @@ def _markup_in_title_issues(content: ContentText, skip: set[KeyPath]) -> list[Is
     title = (content.data or {}).get("title")
     if not isinstance(title, str) or ("title",) in skip or not re.search(r"[<>]", title):
         return []
-    return [Issue(rules.MARKUP_IN_TITLE, content.line_of(("title",)), "title",
-                  f"The title {title.strip()!r} contains `<` or `>`")]
+    return [
+        Issue(
+            rules.MARKUP_IN_TITLE,
+            content.line_of(("title",)),
+            "title",
+            f"The title {title.strip()!r} contains `<` or `>`",
+        )
+    ]
 
 
 # Fields whose value is prose, where a ` #` is meant as text; elsewhere (`licence:`, `themes:`)
@@ -932,13 +1103,17 @@ def _comment_cut_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]
         cut = _UNQUOTED_WITH_COMMENT_RE.match(lines[line - 1] if 0 < line <= len(lines) else "")
         if not isinstance(value, str) or not cut:
             continue
-        issues.append(Issue(
-            rules.TEXT_CUT_BY_COMMENT, line, dotted(path),
-            f"`{dotted(path)}` ends at “{_short(cut.group(1))}”: the words after ` #` "
-            f"(“#{_short(cut.group(2).strip())}”) are read as a comment and left out",
-            f"Put the whole value in quotation marks: "
-            f"`{path[-1]}: \"{_short(cut.group(1) + ' #' + cut.group(2), 60)}\"`.",
-        ))
+        issues.append(
+            Issue(
+                rules.TEXT_CUT_BY_COMMENT,
+                line,
+                dotted(path),
+                f"`{dotted(path)}` ends at “{_short(cut.group(1))}”: the words after ` #` "
+                f"(“#{_short(cut.group(2).strip())}”) are read as a comment and left out",
+                f"Put the whole value in quotation marks: "
+                f'`{path[-1]}: "{_short(cut.group(1) + " #" + cut.group(2), 60)}"`.',
+            )
+        )
     return issues
 
 
@@ -947,18 +1122,27 @@ def _translation_issues(content: ContentText, place: ContentPath) -> list[Issue]
     issues: list[Issue] = []
     status = data.get("translation")
     if place.language in ("en", "rml") and "translation" not in data:
-        issues.append(Issue(rules.TRANSLATION_STATUS_MISSING, 1, "translation",
-                            f"This {place.language} page does not say whether its translation "
-                            "was reviewed",
-                            wording=wording("translation_status_missing",
-                                            language=place.language)))
+        issues.append(
+            Issue(
+                rules.TRANSLATION_STATUS_MISSING,
+                1,
+                "translation",
+                f"This {place.language} page does not say whether its translation was reviewed",
+                wording=wording("translation_status_missing", language=place.language),
+            )
+        )
     if status == "unreviewed" and not str(data.get("translator") or "").strip():
         credits = data.get("credits")
         if not (isinstance(credits, dict) and str(credits.get("translator") or "").strip()):
-            issues.append(Issue(rules.UNREVIEWED_WITHOUT_TRANSLATOR,
-                                content.line_of(("translation",)), "translator",
-                                "The translation is unreviewed and nobody is named as "
-                                "translator", wording=wording("no_translator")))
+            issues.append(
+                Issue(
+                    rules.UNREVIEWED_WITHOUT_TRANSLATOR,
+                    content.line_of(("translation",)),
+                    "translator",
+                    "The translation is unreviewed and nobody is named as translator",
+                    wording=wording("no_translator"),
+                )
+            )
     return issues
 
 
@@ -978,8 +1162,12 @@ def _existing_photos(
 
 
 def _story_issues(
-    content: ContentText, place: ContentPath, index: TreeIndex, today: dt.date,
-    skip: set[KeyPath], body_has_images: bool,
+    content: ContentText,
+    place: ContentPath,
+    index: TreeIndex,
+    today: dt.date,
+    skip: set[KeyPath],
+    body_has_images: bool,
 ) -> list[Issue]:
     data = content.data or {}
     issues: list[Issue] = []
@@ -992,10 +1180,16 @@ def _story_issues(
         if path in skip or "/" in image["file"] or "\\" in image["file"]:
             continue
         if f"{folder}/{image['file']}" not in index.files:
-            issues.append(_missing_file_issue(
-                rules.BROKEN_IMAGE, content.line_of(path), dotted(path), image["file"],
-                f"{folder}/{image['file']}", index,
-            ))
+            issues.append(
+                _missing_file_issue(
+                    rules.BROKEN_IMAGE,
+                    content.line_of(path),
+                    dotted(path),
+                    image["file"],
+                    f"{folder}/{image['file']}",
+                    index,
+                )
+            )
     issues.extend(_theme_and_region_issues(content, index, skip))
     issues.extend(_credit_label_issues(content, images, skip))
     consent = data.get("consent") if isinstance(data.get("consent"), dict) else None
@@ -1004,24 +1198,47 @@ def _story_issues(
     given = _when(consent.get("date")) if ("consent", "date") not in skip else None
     review = _when(consent.get("review_by")) if ("consent", "review_by") not in skip else None
     if given and review and _is_before(review, given):
-        issues.append(Issue(rules.CONSENT_DATES, content.line_of(("consent", "review_by")),
-                            "consent.review_by",
-                            f"The review date {consent['review_by']} is before the consent "
-                            f"date {consent['date']}",
-                            wording=wording("review_before_consent", review=consent["review_by"],
-                                            given=consent["date"])))
+        issues.append(
+            Issue(
+                rules.CONSENT_DATES,
+                content.line_of(("consent", "review_by")),
+                "consent.review_by",
+                f"The review date {consent['review_by']} is before the consent "
+                f"date {consent['date']}",
+                wording=wording(
+                    "review_before_consent", review=consent["review_by"], given=consent["date"]
+                ),
+            )
+        )
     elif given and given[0].date() > today:
-        issues.append(Issue(rules.CONSENT_NOT_YET_VALID, content.line_of(("consent", "date")),
-                            "consent.date", f"The consent date {consent['date']} is in the future",
-                            wording=wording("consent_in_future", given=consent["date"])))
+        issues.append(
+            Issue(
+                rules.CONSENT_NOT_YET_VALID,
+                content.line_of(("consent", "date")),
+                "consent.date",
+                f"The consent date {consent['date']} is in the future",
+                wording=wording("consent_in_future", given=consent["date"]),
+            )
+        )
     if review and review[0].date() < today and not (given and _is_before(review, given)):
-        issues.append(Issue(rules.CONSENT_REVIEW_DUE, content.line_of(("consent", "review_by")),
-                            "consent.review_by",
-                            f"The consent was due for review on {consent['review_by']}",
-                            wording=wording("review_due", review=consent["review_by"])))
+        issues.append(
+            Issue(
+                rules.CONSENT_REVIEW_DUE,
+                content.line_of(("consent", "review_by")),
+                "consent.review_by",
+                f"The consent was due for review on {consent['review_by']}",
+                wording=wording("review_due", review=consent["review_by"]),
+            )
+        )
     if consent.get("status") == "withdrawn":
-        issues.append(Issue(rules.CONSENT_WITHDRAWN, content.line_of(("consent", "status")),
-                            "consent.status", "The storyteller has withdrawn their consent"))
+        issues.append(
+            Issue(
+                rules.CONSENT_WITHDRAWN,
+                content.line_of(("consent", "status")),
+                "consent.status",
+                "The storyteller has withdrawn their consent",
+            )
+        )
     languages = consent.get("languages")
     if (
         isinstance(languages, list)
@@ -1029,14 +1246,25 @@ def _story_issues(
         and ("consent", "languages") not in skip
         and place.language not in languages
     ):
-        issues.append(Issue(rules.CONSENT_LANGUAGE, content.line_of(("consent", "languages")),
-                            "consent.languages",
-                            f"The consent covers {', '.join(map(str, languages)) or 'no language'}"
-                            f", not {place.language}"))
+        issues.append(
+            Issue(
+                rules.CONSENT_LANGUAGE,
+                content.line_of(("consent", "languages")),
+                "consent.languages",
+                f"The consent covers {', '.join(map(str, languages)) or 'no language'}"
+                f", not {place.language}",
+            )
+        )
     if consent.get("photos") is False and (images or body_has_images):
         line = content.line_of(("images",)) if images else content.line_of(("consent", "photos"))
-        issues.append(Issue(rules.CONSENT_PHOTOS, line, "consent.photos",
-                            "The story has images but `consent.photos` is false"))
+        issues.append(
+            Issue(
+                rules.CONSENT_PHOTOS,
+                line,
+                "consent.photos",
+                "The story has images but `consent.photos` is false",
+            )
+        )
     if consent.get("photos") is True and consent.get("republication") is True:
         for number, image in enumerate(images):
             if isinstance(image, dict) and not image.get("licence"):
@@ -1050,9 +1278,14 @@ def _story_issues(
     hidden = {"none": ("town", "region"), "region": ("town",)}.get(str(shown), ())
     for key in hidden:
         if str(place_data.get(key) or "").strip():
-            issues.append(Issue(rules.PLACE_HIDDEN, content.line_of(("place", key)),
-                                f"place.{key}",
-                                f"`place.shown` is `{shown}` but `place.{key}` is filled in"))
+            issues.append(
+                Issue(
+                    rules.PLACE_HIDDEN,
+                    content.line_of(("place", key)),
+                    f"place.{key}",
+                    f"`place.shown` is `{shown}` but `place.{key}` is filled in",
+                )
+            )
     return issues
 
 
@@ -1071,8 +1304,13 @@ def _unknown_key_issue(
     text = str(value)
     close = difflib.get_close_matches(slug_from_words(text), known, n=1, cutoff=0.6)
     hint = f"Did you mean `{close[0]}`? " if close else ""
-    return Issue(rule, line, field_name, f"`{_short(text)}` is not one of {', '.join(known)}",
-                 f"{hint}{rule.fix}")
+    return Issue(
+        rule,
+        line,
+        field_name,
+        f"`{_short(text)}` is not one of {', '.join(known)}",
+        f"{hint}{rule.fix}",
+    )
 
 
 def _theme_and_region_issues(
@@ -1085,27 +1323,44 @@ def _theme_and_region_issues(
         known = _known_keys(index, "themes")
         for number, theme in enumerate(themes):
             if isinstance(theme, str) and theme not in known and ("themes", number) not in skip:
-                issues.append(_unknown_key_issue(
-                    rules.UNKNOWN_THEME, theme, known, content.line_of(("themes", number)),
-                    f"themes.{number}",
-                ))
+                issues.append(
+                    _unknown_key_issue(
+                        rules.UNKNOWN_THEME,
+                        theme,
+                        known,
+                        content.line_of(("themes", number)),
+                        f"themes.{number}",
+                    )
+                )
     place_data = data.get("place") if isinstance(data.get("place"), dict) else {}
     region = place_data.get("region")
     if isinstance(region, str) and region.strip() and ("place", "region") not in skip:
         known = _known_keys(index, "regions")
         if region not in known:
-            issues.append(_unknown_key_issue(
-                rules.UNKNOWN_REGION, region, known, content.line_of(("place", "region")),
-                "place.region",
-            ))
+            issues.append(
+                _unknown_key_issue(
+                    rules.UNKNOWN_REGION,
+                    region,
+                    known,
+                    content.line_of(("place", "region")),
+                    "place.region",
+                )
+            )
     return issues
 
 
 # What an event's language versions must agree on (LRP055). The report's participants are
 # compared only where both versions have a report: translations of a report may come later.
 _EVENT_SHARED_FIELDS: tuple[KeyPath, ...] = (
-    ("start",), ("end",), ("status",), ("languages",), ("place", "online"), ("place", "url"),
-    ("registration", "url"), ("registration", "deadline"), ("report", "participants"),
+    ("start",),
+    ("end",),
+    ("status",),
+    ("languages",),
+    ("place", "online"),
+    ("place", "url"),
+    ("registration", "url"),
+    ("registration", "deadline"),
+    ("report", "participants"),
 )
 _EVENT_TIME_FIELDS = {"start", "end", "registration.deadline"}
 # What `report.participants` compares as in a version whose `report:` has none, or that has no
@@ -1156,7 +1411,10 @@ def _event_shared_fields(
 # each language may spell it its own way (Rīga, Riga); whether the town is shown is
 # `place.shown`. A region the version hides is LRP050's, not a difference between versions.
 _STORY_SHARED_FIELDS: tuple[KeyPath, ...] = (
-    ("person", "naming"), ("person", "name"), ("place", "shown"), ("place", "region"),
+    ("person", "naming"),
+    ("person", "name"),
+    ("place", "shown"),
+    ("place", "region"),
     ("date",),
 )
 
@@ -1241,11 +1499,18 @@ def _photos_mismatch_findings(results: list[FileResult]) -> list[Finding]:
         expected = listed[reference.path.rel]
         for other in versions:
             if listed[other.path.rel] != expected:
-                findings.append(finding(other.path.rel, Issue(
-                    rules.PHOTOS_MISMATCH, other.images_line, "images",
-                    f"This version lists {_describe_photos(listed[other.path.rel])}, but "
-                    f"{reference.path.rel} lists {_describe_photos(expected)}",
-                )))
+                findings.append(
+                    finding(
+                        other.path.rel,
+                        Issue(
+                            rules.PHOTOS_MISMATCH,
+                            other.images_line,
+                            "images",
+                            f"This version lists {_describe_photos(listed[other.path.rel])}, but "
+                            f"{reference.path.rel} lists {_describe_photos(expected)}",
+                        ),
+                    )
+                )
     return findings
 
 
@@ -1279,10 +1544,17 @@ def _heritage_listing_findings(results: list[FileResult]) -> list[Finding]:
             continue
         stems = listed.get(place.language)
         if stems is not None and place.slug not in stems:
-            findings.append(finding(place.rel, Issue(
-                rules.HERITAGE_UNLISTED, 1, "",
-                f"`docs/heritage/index.{place.language}.md` does not link to this page",
-            )))
+            findings.append(
+                finding(
+                    place.rel,
+                    Issue(
+                        rules.HERITAGE_UNLISTED,
+                        1,
+                        "",
+                        f"`docs/heritage/index.{place.language}.md` does not link to this page",
+                    ),
+                )
+            )
     return findings
 
 
@@ -1314,19 +1586,27 @@ def _missing_numbers_findings(versions: list[FileResult]) -> list[Finding]:
             )
         else:
             continue
-        findings.append(finding(version.path.rel, Issue(
-            rules.EVENT_REPORT_NUMBERS_MISSING, line, name, problem, fix,
-        )))
+        findings.append(
+            finding(
+                version.path.rel,
+                Issue(
+                    rules.EVENT_REPORT_NUMBERS_MISSING,
+                    line,
+                    name,
+                    problem,
+                    fix,
+                ),
+            )
+        )
     return findings
 
 
 def _without_reminders_answered_elsewhere(findings: list[Finding]) -> list[Finding]:
     """LRP054's general "add a report" is dropped where LRP071 says which version to copy."""
-    told = {
-        item.path for item in findings if item.rule_id == rules.EVENT_REPORT_NUMBERS_MISSING.id
-    }
+    told = {item.path for item in findings if item.rule_id == rules.EVENT_REPORT_NUMBERS_MISSING.id}
     return [
-        item for item in findings
+        item
+        for item in findings
         if not (item.rule_id == rules.EVENT_REPORT_MISSING.id and item.path in told)
     ]
 
@@ -1345,7 +1625,8 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
             if name == "report.participants":
                 findings.extend(_missing_numbers_findings(having))
                 having = [
-                    v for v in having
+                    v
+                    for v in having
                     if v.shared_fields[name][0] not in (NO_PARTICIPANTS, NO_REPORT)
                 ]
             values = Counter(v.shared_fields[name][0] for v in having)
@@ -1359,11 +1640,20 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
                     compared, line, written = version.shared_fields[name]
                     others = "; ".join(
                         f"{other.shared_fields[name][2]} in {other.path.rel}"
-                        for other in having if other.shared_fields[name][0] != compared
+                        for other in having
+                        if other.shared_fields[name][0] != compared
                     )
-                    findings.append(finding(version.path.rel, Issue(
-                        rule, line, name, f"`{name}` is {written} here but {others}",
-                    )))
+                    findings.append(
+                        finding(
+                            version.path.rel,
+                            Issue(
+                                rule,
+                                line,
+                                name,
+                                f"`{name}` is {written} here but {others}",
+                            ),
+                        )
+                    )
                 continue
             # The value most versions share is the reference (the Latvian one on a tie), so a
             # slip is reported in the file that has it.
@@ -1373,11 +1663,18 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
             for other in having:
                 compared, line, written = other.shared_fields[name]
                 if compared != expected:
-                    findings.append(finding(other.path.rel, Issue(
-                        rule, line, name,
-                        f"`{name}` is {written} here but {expected_written} in "
-                        f"{reference.path.rel}",
-                    )))
+                    findings.append(
+                        finding(
+                            other.path.rel,
+                            Issue(
+                                rule,
+                                line,
+                                name,
+                                f"`{name}` is {written} here but {expected_written} in "
+                                f"{reference.path.rel}",
+                            ),
+                        )
+                    )
     return findings
 
 
@@ -1391,31 +1688,47 @@ def _event_issues(content: ContentText, skip: set[KeyPath], today: dt.date) -> l
     start = _when(data.get("start")) if ("start",) not in skip else None
     end = _when(data.get("end")) if ("end",) not in skip else None
     if start and end and _is_before(end, start):
-        issues.append(Issue(rules.EVENT_END_BEFORE_START, content.line_of(("end",)), "end",
-                            f"The event ends ({data['end']}) before it starts ({data['start']})",
-                            wording=wording("ends_before_start", end=data["end"],
-                                            start=data["start"])))
+        issues.append(
+            Issue(
+                rules.EVENT_END_BEFORE_START,
+                content.line_of(("end",)),
+                "end",
+                f"The event ends ({data['end']}) before it starts ({data['start']})",
+                wording=wording("ends_before_start", end=data["end"], start=data["start"]),
+            )
+        )
     registration = data.get("registration")
     if start and isinstance(registration, dict) and ("registration", "deadline") not in skip:
         deadline = _when(registration.get("deadline"))
         if deadline and _is_before(start, deadline):
-            issues.append(Issue(rules.REGISTRATION_AFTER_START,
-                                content.line_of(("registration", "deadline")),
-                                "registration.deadline",
-                                f"Registration closes ({registration['deadline']}) after the "
-                                f"event starts ({data['start']})",
-                                wording=wording("registration_after_start",
-                                                deadline=registration["deadline"],
-                                                start=data["start"])))
+            issues.append(
+                Issue(
+                    rules.REGISTRATION_AFTER_START,
+                    content.line_of(("registration", "deadline")),
+                    "registration.deadline",
+                    f"Registration closes ({registration['deadline']}) after the "
+                    f"event starts ({data['start']})",
+                    wording=wording(
+                        "registration_after_start",
+                        deadline=registration["deadline"],
+                        start=data["start"],
+                    ),
+                )
+            )
     finished = end or start
     took_place = data.get("status", "scheduled") in ("scheduled", "moved_online")
     if finished and took_place and "report" not in data and ("status",) not in skip:
         day = finished[0].date()
         if (today - day).days > REPORT_GRACE_DAYS:
             key = "end" if end else "start"
-            issues.append(Issue(rules.EVENT_REPORT_MISSING, content.line_of((key,)), "report",
-                                f"The event was on {day.isoformat()} and its page has no "
-                                "`report:`"))
+            issues.append(
+                Issue(
+                    rules.EVENT_REPORT_MISSING,
+                    content.line_of((key,)),
+                    "report",
+                    f"The event was on {day.isoformat()} and its page has no `report:`",
+                )
+            )
     return issues
 
 
@@ -1427,10 +1740,15 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
     for number, source in enumerate(sources):
         if isinstance(source, dict) and isinstance(source.get("id"), str):
             if source["id"] in declared:
-                issues.append(Issue(rules.INVALID_VALUE, content.line_of(("sources", number, "id")),
-                                    f"sources.{number}.id",
-                                    f"Two sources have the id `{source['id']}`",
-                                    "Give each source its own id."))
+                issues.append(
+                    Issue(
+                        rules.INVALID_VALUE,
+                        content.line_of(("sources", number, "id")),
+                        f"sources.{number}.id",
+                        f"Two sources have the id `{source['id']}`",
+                        "Give each source its own id.",
+                    )
+                )
             declared.setdefault(source["id"], number)
     cited: set[str] = set()
     for marker in CITATION_RE.finditer(prose):
@@ -1439,14 +1757,25 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
             if source_id not in declared:
                 close = difflib.get_close_matches(source_id, list(declared), n=1, cutoff=0.6)
                 hint = f"Did you mean `{close[0]}`? " if close else ""
-                issues.append(Issue(rules.UNKNOWN_CITATION, lines(marker.start()), "",
-                                    f"The citation `[@{source_id}]` names no source in `sources:`",
-                                    f"{hint}{rules.UNKNOWN_CITATION.fix}"))
+                issues.append(
+                    Issue(
+                        rules.UNKNOWN_CITATION,
+                        lines(marker.start()),
+                        "",
+                        f"The citation `[@{source_id}]` names no source in `sources:`",
+                        f"{hint}{rules.UNKNOWN_CITATION.fix}",
+                    )
+                )
     for source_id, number in declared.items():
         if source_id not in cited and "TODO(" not in source_id:
-            issues.append(Issue(rules.UNCITED_SOURCE, content.line_of(("sources", number)),
-                                f"sources.{number}",
-                                f"The source `{source_id}` is never cited as `[@{source_id}]`"))
+            issues.append(
+                Issue(
+                    rules.UNCITED_SOURCE,
+                    content.line_of(("sources", number)),
+                    f"sources.{number}",
+                    f"The source `{source_id}` is never cited as `[@{source_id}]`",
+                )
+            )
     return issues
 
 
@@ -1461,7 +1790,12 @@ def _same_name_elsewhere(name: str, index: TreeIndex) -> str | None:
 
 
 def _missing_file_issue(
-    rule: Rule, line: int, field_name: str, written: str, resolved: str, index: TreeIndex,
+    rule: Rule,
+    line: int,
+    field_name: str,
+    written: str,
+    resolved: str,
+    index: TreeIndex,
     page_dir: str | None = None,
 ) -> Issue:
     directory, _, name = resolved.rpartition("/")
@@ -1485,9 +1819,14 @@ def _missing_file_issue(
         if rule is rules.BROKEN_IMAGE
         else wording("link_missing", target=_short(written, 80), where=where, hint=hint_wording)
     )
-    return Issue(rule, line, field_name,
-                 f"The {what} `{_short(written, 80)}` points to `{where}`, which does not exist",
-                 f"{hint}{rule.fix}", said)
+    return Issue(
+        rule,
+        line,
+        field_name,
+        f"The {what} `{_short(written, 80)}` points to `{where}`, which does not exist",
+        f"{hint}{rule.fix}",
+        said,
+    )
 
 
 def _absolute_link_fix(path: str, fragment: str, directory: str, index: TreeIndex) -> str:
@@ -1500,11 +1839,15 @@ def _absolute_link_fix(path: str, fragment: str, directory: str, index: TreeInde
     page = next((page for page in pages if page in index.md_variants), None)
     anchor = f"#{fragment}" if fragment else ""
     if page is not None:
-        return f"Link to the Markdown file instead: `{posixpath.relpath(page, directory or '.')}" \
-               f"{anchor}`; the site turns it into the right address in every language."
+        return (
+            f"Link to the Markdown file instead: `{posixpath.relpath(page, directory or '.')}"
+            f"{anchor}`; the site turns it into the right address in every language."
+        )
     example = posixpath.relpath("about.md", directory or ".")
-    return f"Link to the Markdown file instead, e.g. `{example}` for the About page; the site " \
-           "turns it into the right address in every language."
+    return (
+        f"Link to the Markdown file instead, e.g. `{example}` for the About page; the site "
+        "turns it into the right address in every language."
+    )
 
 
 def _unsafe_url(target: str) -> bool:
@@ -1528,15 +1871,29 @@ def _link_issues(
         if not target:
             continue
         if _unsafe_url(target):
-            issues.append(Issue(rules.UNSAFE_URL, line, "",
-                                f"The address `{_short(target, 40)}` can run code or hide content"))
+            issues.append(
+                Issue(
+                    rules.UNSAFE_URL,
+                    line,
+                    "",
+                    f"The address `{_short(target, 40)}` can run code or hide content",
+                )
+            )
             continue
         lowered = target.lower()
-        if _WINDOWS_PATH_RE.match(target) or lowered.startswith("file:") or (
-            lowered.startswith(_FILESYSTEM_ROOTS)
+        if (
+            _WINDOWS_PATH_RE.match(target)
+            or lowered.startswith("file:")
+            or (lowered.startswith(_FILESYSTEM_ROOTS))
         ):
-            issues.append(Issue(rules.OUTSIDE_REPOSITORY, line, "",
-                                f"`{_short(target, 60)}` is a file on a computer, not on the site"))
+            issues.append(
+                Issue(
+                    rules.OUTSIDE_REPOSITORY,
+                    line,
+                    "",
+                    f"`{_short(target, 60)}` is a file on a computer, not on the site",
+                )
+            )
             continue
         if target.startswith("#"):
             if anchor_links is not None and len(target) > 1:
@@ -1552,30 +1909,53 @@ def _link_issues(
         if not path:
             continue
         if path.startswith("/"):
-            issues.append(Issue(rules.ABSOLUTE_SITE_LINK, line, "",
-                                f"`{_short(target, 60)}` starts with `/`, so it breaks in the "
-                                "other languages and in previews",
-                                _absolute_link_fix(path, parts.fragment, directory, index)))
+            issues.append(
+                Issue(
+                    rules.ABSOLUTE_SITE_LINK,
+                    line,
+                    "",
+                    f"`{_short(target, 60)}` starts with `/`, so it breaks in the "
+                    "other languages and in previews",
+                    _absolute_link_fix(path, parts.fragment, directory, index),
+                )
+            )
             continue
         resolved = posixpath.normpath(posixpath.join(directory, path))
         if resolved == ".." or resolved.startswith("../"):
             depth = len(re.match(r"^(?:\.\.(?:/|$))+", resolved).group().rstrip("/").split("/"))
             if depth >= 2:
-                issues.append(Issue(rules.OUTSIDE_REPOSITORY, line, "",
-                                    f"`{_short(target, 60)}` leads outside the project"))
+                issues.append(
+                    Issue(
+                        rules.OUTSIDE_REPOSITORY,
+                        line,
+                        "",
+                        f"`{_short(target, 60)}` leads outside the project",
+                    )
+                )
             elif resolved.startswith("../stories/"):
                 # Stories are published as if they were in docs/stories/.
                 better = posixpath.relpath(resolved[len("../") :], directory or ".")
-                issues.append(Issue(rules.BROKEN_LINK, line, "",
-                                    f"`{_short(target, 60)}` links to a story by its folder in "
-                                    "the project, which the site does not use",
-                                    f"Write `{better}`: stories are linked as if they were in "
-                                    "`docs/stories/`."))
+                issues.append(
+                    Issue(
+                        rules.BROKEN_LINK,
+                        line,
+                        "",
+                        f"`{_short(target, 60)}` links to a story by its folder in "
+                        "the project, which the site does not use",
+                        f"Write `{better}`: stories are linked as if they were in `docs/stories/`.",
+                    )
+                )
             else:
-                issues.append(Issue(rules.BROKEN_LINK, line, "",
-                                    f"`{_short(target, 60)}` points outside `docs/`, which the "
-                                    "site does not publish",
-                                    "Link to a page or file inside `docs/` (one `../` fewer?)."))
+                issues.append(
+                    Issue(
+                        rules.BROKEN_LINK,
+                        line,
+                        "",
+                        f"`{_short(target, 60)}` points outside `docs/`, which the "
+                        "site does not publish",
+                        "Link to a page or file inside `docs/` (one `../` fewer?).",
+                    )
+                )
             continue
         if resolved == ".":
             resolved = ""
@@ -1605,8 +1985,12 @@ def _insecure(address: str) -> bool:
 
 
 def _insecure_issue(address: str, line: int, field_name: str) -> Issue:
-    return Issue(rules.INSECURE_LINK, line, field_name,
-                 f"`{_short(address, 60)}` is an unencrypted `http://` address")
+    return Issue(
+        rules.INSECURE_LINK,
+        line,
+        field_name,
+        f"`{_short(address, 60)}` is an unencrypted `http://` address",
+    )
 
 
 def _front_matter_address_issues(content: ContentText) -> list[Issue]:
@@ -1627,14 +2011,22 @@ def _front_matter_address_issues(content: ContentText) -> list[Issue]:
 def _story_folder_file_issue(written: str, resolved: str, line: int) -> Issue:
     name = resolved.rpartition("/")[2]
     if posixpath.splitext(name)[1].lower() in _IMAGE_SUFFIXES:
-        return Issue(rules.STORY_FOLDER_FILE, line, "",
-                     f"`{_short(written, 60)}` is a photo in a story folder, which the site shows "
-                     "only from the front matter, not from the text")
-    return Issue(rules.STORY_FOLDER_FILE, line, "",
-                 f"`{_short(written, 60)}` links to a file of a story folder, which the site "
-                 "does not publish",
-                 "Put the file in `docs/assets/` and link it from there, or list a photo under "
-                 "`images:` in the front matter.")
+        return Issue(
+            rules.STORY_FOLDER_FILE,
+            line,
+            "",
+            f"`{_short(written, 60)}` is a photo in a story folder, which the site shows "
+            "only from the front matter, not from the text",
+        )
+    return Issue(
+        rules.STORY_FOLDER_FILE,
+        line,
+        "",
+        f"`{_short(written, 60)}` links to a file of a story folder, which the site "
+        "does not publish",
+        "Put the file in `docs/assets/` and link it from there, or list a photo under "
+        "`images:` in the front matter.",
+    )
 
 
 def _external_media_issues(prose: str, lines: _Lines) -> list[Issue]:
@@ -1642,8 +2034,14 @@ def _external_media_issues(prose: str, lines: _Lines) -> list[Issue]:
     for match in _EXTERNAL_MEDIA_RE.finditer(prose):
         address = match.group(1) if match.group(1) is not None else match.group(2)
         start = match.start(1) if match.group(1) is not None else match.start(2)
-        issues.append(Issue(rules.EXTERNAL_IMAGE, lines(start), "",
-                            f"`{_short(address, 60)}` would load a picture from another website"))
+        issues.append(
+            Issue(
+                rules.EXTERNAL_IMAGE,
+                lines(start),
+                "",
+                f"`{_short(address, 60)}` would load a picture from another website",
+            )
+        )
     return issues
 
 
@@ -1686,13 +2084,24 @@ def _body_scan(
                 continue  # the element itself is reported; its address does not matter
             targets.append((value.split()[0] if value.strip() else value, lines(match.end())))
         for match in _UNSAFE_ELEMENT_RE.finditer(prose):
-            issues.append(Issue(rules.UNSAFE_HTML, lines(match.start()), "",
-                                f"`<{match.group(1).lower()}>` is not allowed in the text"))
+            issues.append(
+                Issue(
+                    rules.UNSAFE_HTML,
+                    lines(match.start()),
+                    "",
+                    f"`<{match.group(1).lower()}>` is not allowed in the text",
+                )
+            )
         for match in _EVENT_ATTRIBUTE_RE.finditer(prose):
             attribute = (match.group(1) or match.group(2)).lower()
-            issues.append(Issue(rules.UNSAFE_HTML, lines(match.start(1) if match.group(1) else
-                                                         match.start(2)), "",
-                                f"The event attribute `{attribute}=` is not allowed"))
+            issues.append(
+                Issue(
+                    rules.UNSAFE_HTML,
+                    lines(match.start(1) if match.group(1) else match.start(2)),
+                    "",
+                    f"The event attribute `{attribute}=` is not allowed",
+                )
+            )
         for match in _ATTR_LIST_URL_RE.finditer(prose):
             value = match.group(1).strip("\"'")
             if _unsafe_url(value):
@@ -1710,8 +2119,10 @@ def _front_matter_terminology(content: ContentText, language: str) -> list[Issue
         if not isinstance(value, str) or not path:
             continue
         key = path[-1]
-        if key in ("title", "summary", "description") and len(path) == 1 or (
-            path[0] == "images" and key in ("alt", "caption")
+        if (
+            key in ("title", "summary", "description")
+            and len(path) == 1
+            or (path[0] == "images" and key in ("alt", "caption"))
         ):
             issues.extend(
                 terminology.value_issues(value, language, content.line_of(path), dotted(path))
@@ -1725,9 +2136,14 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
     issues: list[Issue] = _name_issues(place)
     size = path.stat().st_size
     if size > MARKDOWN_LIMIT:
-        issues.append(Issue(rules.FILE_TOO_LARGE, 1, "",
-                            f"The file is {size // 1024} kB; the limit is "
-                            f"{MARKDOWN_LIMIT // 1024} kB"))
+        issues.append(
+            Issue(
+                rules.FILE_TOO_LARGE,
+                1,
+                "",
+                f"The file is {size // 1024} kB; the limit is {MARKDOWN_LIMIT // 1024} kB",
+            )
+        )
     if size > UNREADABLE_SIZE:
         result.findings = _issue_findings(place.rel, issues)
         return result
@@ -1736,18 +2152,21 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        issues.append(Issue(rules.NOT_UTF8, line, "",
-                            "The file is not saved as UTF-8 (first unreadable character on this "
-                            "line)"))
+        issues.append(
+            Issue(
+                rules.NOT_UTF8,
+                line,
+                "",
+                "The file is not saved as UTF-8 (first unreadable character on this line)",
+            )
+        )
         result.findings = _issue_findings(place.rel, issues)
         return result
 
     content = parse_content(text)
     issues.extend(content.issues)
     issues.extend(impossible_dates(content))
-    body_issues, prose, lines, has_images = _body_scan(
-        content, place, index, result.anchor_links
-    )
+    body_issues, prose, lines, has_images = _body_scan(content, place, index, result.anchor_links)
     issues.extend(body_issues)
     from hooks import anchors  # Python-Markdown's slugify; anchors imports this module
 
@@ -1800,18 +2219,80 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
 # Romani pasted into a Latvian or English file; a Romani page is judged by whether Latvian or
 # English words stand out in it, so a Romani text in other words than these still passes.
 _COMMON_WORDS = {
-    "lv": frozenset({
-        "un", "ir", "ar", "par", "uz", "kas", "ka", "arī", "bet", "tā", "tas", "vai", "kā",
-        "ko", "gadā", "pie", "lai", "jo", "bija", "tiek", "var", "nav", "kur"
-    }),
-    "en": frozenset({
-        "the", "and", "of", "is", "in", "that", "for", "with", "was", "are", "on", "as", "by",
-        "it", "from", "this", "their", "they", "has"
-    }),
-    "rml": frozenset({
-        "i", "hi", "pal", "kaj", "pe", "les", "lake", "jov", "joj", "adava", "sar", "kana",
-        "kova", "lakiro", "lengiro", "odoj", "vaš", "hine", "ke", "dro"
-    }),
+    "lv": frozenset(
+        {
+            "un",
+            "ir",
+            "ar",
+            "par",
+            "uz",
+            "kas",
+            "ka",
+            "arī",
+            "bet",
+            "tā",
+            "tas",
+            "vai",
+            "kā",
+            "ko",
+            "gadā",
+            "pie",
+            "lai",
+            "jo",
+            "bija",
+            "tiek",
+            "var",
+            "nav",
+            "kur",
+        }
+    ),
+    "en": frozenset(
+        {
+            "the",
+            "and",
+            "of",
+            "is",
+            "in",
+            "that",
+            "for",
+            "with",
+            "was",
+            "are",
+            "on",
+            "as",
+            "by",
+            "it",
+            "from",
+            "this",
+            "their",
+            "they",
+            "has",
+        }
+    ),
+    "rml": frozenset(
+        {
+            "i",
+            "hi",
+            "pal",
+            "kaj",
+            "pe",
+            "les",
+            "lake",
+            "jov",
+            "joj",
+            "adava",
+            "sar",
+            "kana",
+            "kova",
+            "lakiro",
+            "lengiro",
+            "odoj",
+            "vaš",
+            "hine",
+            "ke",
+            "dro",
+        }
+    ),
 }
 _LANGUAGE_NAMES = {"lv": "Latvian", "en": "English", "rml": "Romani"}
 _EXAMPLE_WORDS = {"lv": "“un”, “ir”, “ar”", "en": "“the”, “and”, “of”", "rml": "“hi”, “pal”, “kaj”"}
@@ -1888,10 +2369,17 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
             continue
         for result in same:
             others = ", ".join(other.path.rel for other in same if other is not result)
-            findings.append(finding(result.path.rel, Issue(
-                rules.DUPLICATE_URL, 1, "",
-                f"This file and {others} would both be published at /{result.path.url}",
-            )))
+            findings.append(
+                finding(
+                    result.path.rel,
+                    Issue(
+                        rules.DUPLICATE_URL,
+                        1,
+                        "",
+                        f"This file and {others} would both be published at /{result.path.url}",
+                    ),
+                )
+            )
 
     by_slug: dict[tuple[str, str], dict[str, list[FileResult]]] = defaultdict(
         lambda: defaultdict(list)
@@ -1905,21 +2393,34 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
         if len(by_folder) < 2:
             continue
         for neutral, same in by_folder.items():
-            others = ", ".join(sorted(
-                other.path.rel for key, group in by_folder.items() if key != neutral
-                for other in group
-            ))
+            others = ", ".join(
+                sorted(
+                    other.path.rel
+                    for key, group in by_folder.items()
+                    if key != neutral
+                    for other in group
+                )
+            )
             for result in same:
-                findings.append(finding(result.path.rel, Issue(
-                    rules.DUPLICATE_SLUG, 1, "",
-                    f"{_KIND_NAMES[kind].capitalize()} with the same slug "
-                    f"`{result.path.slug}` is in {others}",
-                )))
+                findings.append(
+                    finding(
+                        result.path.rel,
+                        Issue(
+                            rules.DUPLICATE_SLUG,
+                            1,
+                            "",
+                            f"{_KIND_NAMES[kind].capitalize()} with the same slug "
+                            f"`{result.path.slug}` is in {others}",
+                        ),
+                    )
+                )
 
     stories: dict[str, list[FileResult]] = defaultdict(list)
     for result in results:
-        if result.path.kind == "story" and result.data and isinstance(
-            result.data.get("consent"), dict
+        if (
+            result.path.kind == "story"
+            and result.data
+            and isinstance(result.data.get("consent"), dict)
         ):
             stories[result.path.docs_path.rpartition("/")[0]].append(result)
     for versions in stories.values():
@@ -1931,7 +2432,8 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
         shared = Counter(repr(sorted(v.data["consent"].items())) for v in versions)  # type: ignore[index]
         most = max(shared.values())
         reference = next(
-            v for v in versions
+            v
+            for v in versions
             if shared[repr(sorted(v.data["consent"].items()))] == most  # type: ignore[index]
         )
         reference_consent = reference.data["consent"]  # type: ignore[index]
@@ -1940,25 +2442,64 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
                 continue
             consent = other.data["consent"]  # type: ignore[index]
             differing = sorted(
-                key for key in set(consent) | set(reference_consent)
+                key
+                for key in set(consent) | set(reference_consent)
                 if consent.get(key) != reference_consent.get(key)
             )
             if differing:
-                findings.append(finding(other.path.rel, Issue(
-                    rules.CONSENT_MISMATCH, other.consent_line, "consent",
-                    f"`consent` differs from {reference.path.rel} in: {', '.join(differing)}",
-                    "Make the `consent:` block the same in every language version, as the "
-                    "consent record says.",
-                )))
+                findings.append(
+                    finding(
+                        other.path.rel,
+                        Issue(
+                            rules.CONSENT_MISMATCH,
+                            other.consent_line,
+                            "consent",
+                            f"`consent` differs from {reference.path.rel} in: "
+                            f"{', '.join(differing)}",
+                            "Make the `consent:` block the same in every language version, as the "
+                            "consent record says.",
+                        ),
+                    )
+                )
     return findings
 
 
 # What a story folder must not hold (LRP069): never published, and likely personal data.
-_PRIVATE_DOCUMENT_SUFFIXES = frozenset({
-    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt", ".pages", ".xls", ".xlsx", ".ods", ".csv",
-    ".mp3", ".wav", ".m4a", ".ogg", ".opus", ".flac", ".aac", ".mp4", ".mov", ".avi", ".mkv",
-    ".webm", ".zip", ".7z", ".rar", ".tar", ".gz", ".eml", ".msg", ".vcf",
-})
+_PRIVATE_DOCUMENT_SUFFIXES = frozenset(
+    {
+        ".pdf",
+        ".doc",
+        ".docx",
+        ".odt",
+        ".rtf",
+        ".txt",
+        ".pages",
+        ".xls",
+        ".xlsx",
+        ".ods",
+        ".csv",
+        ".mp3",
+        ".wav",
+        ".m4a",
+        ".ogg",
+        ".opus",
+        ".flac",
+        ".aac",
+        ".mp4",
+        ".mov",
+        ".avi",
+        ".mkv",
+        ".webm",
+        ".zip",
+        ".7z",
+        ".rar",
+        ".tar",
+        ".gz",
+        ".eml",
+        ".msg",
+        ".vcf",
+    }
+)
 # `index.en`, `index.en.txt`, `index.en.docx`: a story's text saved under the wrong name.
 _MISNAMED_TEXT_RE = re.compile(r"index\.(lv|en|rml)(?:\.\w+)?", re.IGNORECASE)
 
@@ -1966,7 +2507,8 @@ _MISNAMED_TEXT_RE = re.compile(r"index\.(lv|en|rml)(?:\.\w+)?", re.IGNORECASE)
 def _listed_images(result: FileResult) -> set[str]:
     images = (result.data or {}).get("images")
     return {
-        image["file"] for image in (images if isinstance(images, list) else [])
+        image["file"]
+        for image in (images if isinstance(images, list) else [])
         if isinstance(image, dict) and isinstance(image.get("file"), str)
     }
 
@@ -2001,39 +2543,72 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
             suffix = os.path.splitext(name)[1].lower()
             text = None if suffix in _IMAGE_SUFFIXES else _MISNAMED_TEXT_RE.fullmatch(name)
             if text:
-                findings.append(finding(rel, Issue(
-                    rules.UNUSED_STORY_FILE, 1, "",
-                    f"`{name}` is not read as the story's text, so it is not published",
-                    f"If it is the story, save it as plain text named "
-                    f"`index.{text.group(1).lower()}.md`; otherwise delete it.",
-                )))
+                findings.append(
+                    finding(
+                        rel,
+                        Issue(
+                            rules.UNUSED_STORY_FILE,
+                            1,
+                            "",
+                            f"`{name}` is not read as the story's text, so it is not published",
+                            f"If it is the story, save it as plain text named "
+                            f"`index.{text.group(1).lower()}.md`; otherwise delete it.",
+                        ),
+                    )
+                )
                 continue
             if suffix in _PRIVATE_DOCUMENT_SUFFIXES:
-                findings.append(finding(rel, Issue(
-                    rules.PRIVATE_DOCUMENT, 1, "",
-                    f"`{name}` is not published, and a document or recording in the repository "
-                    "may hold personal data (a consent form, notes, an interview)",
-                )))
+                findings.append(
+                    finding(
+                        rel,
+                        Issue(
+                            rules.PRIVATE_DOCUMENT,
+                            1,
+                            "",
+                            f"`{name}` is not published, and a document or recording in the "
+                            "repository "
+                            "may hold personal data (a consent form, notes, an interview)",
+                        ),
+                    )
+                )
                 continue
             size = entry.stat().st_size
             if size > STORY_IMAGE_LIMIT:
-                findings.append(finding(rel, Issue(
-                    rules.IMAGE_TOO_LARGE, 1, "",
-                    f"The image is {size / 1024 / 1024:.1f} MB; the limit is "
-                    f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
-                )))
+                findings.append(
+                    finding(
+                        rel,
+                        Issue(
+                            rules.IMAGE_TOO_LARGE,
+                            1,
+                            "",
+                            f"The image is {size / 1024 / 1024:.1f} MB; the limit is "
+                            f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
+                        ),
+                    )
+                )
             if listed is not None and name not in listed:
                 photo = suffix in _IMAGE_SUFFIXES
-                findings.append(finding(rel, Issue(
-                    rules.UNUSED_STORY_FILE, 1, "",
-                    f"The {'photo' if photo else 'file'} `{name}` is not listed under `images:` "
-                    "in any language version, so it is not published",
-                    (
-                        "List it under `images:` in every language version, with its alt text, "
-                        "or delete it." if photo else "Delete it: the site publishes only the "
-                        "story's texts and the photos listed under `images:`."
-                    ),
-                )))
+                findings.append(
+                    finding(
+                        rel,
+                        Issue(
+                            rules.UNUSED_STORY_FILE,
+                            1,
+                            "",
+                            f"The {'photo' if photo else 'file'} `{name}` is not listed under "
+                            "`images:` "
+                            "in any language version, so it is not published",
+                            (
+                                "List it under `images:` in every language version, with its alt "
+                                "text, "
+                                "or delete it."
+                                if photo
+                                else "Delete it: the site publishes only the "
+                                "story's texts and the photos listed under `images:`."
+                            ),
+                        ),
+                    )
+                )
     return findings
 
 
@@ -2055,10 +2630,18 @@ def _photo_findings(results: list[FileResult], project_root: Path) -> list[Findi
             if problem.rule_id in ("", rules.IMAGE_TOO_LARGE.id, rules.BROKEN_IMAGE.id):
                 continue
             problem_text, _, fix = problem.message.partition(": ")
-            findings.append(finding(rel, Issue(
-                rules.rule_by_id(problem.rule_id), line, field_name, problem_text,
-                f"{fix[:1].upper()}{fix[1:]}." if fix else "",
-            )))
+            findings.append(
+                finding(
+                    rel,
+                    Issue(
+                        rules.rule_by_id(problem.rule_id),
+                        line,
+                        field_name,
+                        problem_text,
+                        f"{fix[:1].upper()}{fix[1:]}." if fix else "",
+                    ),
+                )
+            )
     return findings
 
 
@@ -2088,13 +2671,12 @@ def _anchor_findings(
         return []
     from hooks import anchors  # Python-Markdown: only when some link points into a page
 
-    pages = {
-        rel[len("docs/") :] if rel.startswith("docs/") else rel: rel for rel in index.content
-    }
+    pages = {rel[len("docs/") :] if rel.startswith("docs/") else rel: rel for rel in index.content}
     mkdocs_yml = project_root / "mkdocs.yml"
     headings = (
         {result.path.rel: result.heading_anchors for result in results}
-        if anchors.plain_headings_apply(mkdocs_yml) else {}
+        if anchors.plain_headings_apply(mkdocs_yml)
+        else {}
     )
     findings: list[Finding] = []
     for result in results:
@@ -2112,14 +2694,22 @@ def _anchor_findings(
             close = difflib.get_close_matches(anchor, named, n=1, cutoff=0.6)
             hint = f"Did you mean `#{close[0]}`? " if close else ""
             if target == result.path.rel:
-                problem = (f"The link `{_short(written, 60)}` names no heading or anchor of "
-                           "this page")
+                problem = (
+                    f"The link `{_short(written, 60)}` names no heading or anchor of this page"
+                )
             else:
-                problem = (f"The link `{_short(written, 60)}` leads to `#{_short(anchor, 40)}`, "
-                           f"which `{target}` does not have")
-            findings.append(finding(result.path.rel, Issue(
-                rules.MISSING_ANCHOR, line, "", problem, f"{hint}{rules.MISSING_ANCHOR.fix}"
-            )))
+                problem = (
+                    f"The link `{_short(written, 60)}` leads to `#{_short(anchor, 40)}`, "
+                    f"which `{target}` does not have"
+                )
+            findings.append(
+                finding(
+                    result.path.rel,
+                    Issue(
+                        rules.MISSING_ANCHOR, line, "", problem, f"{hint}{rules.MISSING_ANCHOR.fix}"
+                    ),
+                )
+            )
     return findings
 
 
@@ -2145,11 +2735,21 @@ PARALLEL_MIN_FILES = 200
 
 
 def _internal_error(rel: str, error: Exception) -> FileResult:
-    return FileResult(classify(rel), [finding(rel, Issue(
-        rules.INTERNAL_ERROR, 1, "",
-        f"Internal error while checking this file ({type(error).__name__}: "
-        f"{_short(error, 120)})",
-    ))])
+    return FileResult(
+        classify(rel),
+        [
+            finding(
+                rel,
+                Issue(
+                    rules.INTERNAL_ERROR,
+                    1,
+                    "",
+                    f"Internal error while checking this file ({type(error).__name__}: "
+                    f"{_short(error, 120)})",
+                ),
+            )
+        ],
+    )
 
 
 def _check_one(rel: str, project_root: Path, index: TreeIndex, today: dt.date) -> FileResult:
@@ -2206,9 +2806,11 @@ def _check(
     context = ""
     if cache_file is not None:
         cached = check_cache.load(cache_file)
-        context = check_cache.tree_fingerprint(index.files) + check_cache.rules_fingerprint(
-            project_root
-        ) + today.isoformat()
+        context = (
+            check_cache.tree_fingerprint(index.files)
+            + check_cache.rules_fingerprint(project_root)
+            + today.isoformat()
+        )
     to_check: list[str] = []
     keys: dict[str, str] = {}
     slots: list[str | FileResult] = []  # a kept result, or the file still to check
@@ -2253,11 +2855,17 @@ def _check(
         findings.extend(_anchor_findings(results, project_root, index))
         findings = _without_reminders_answered_elsewhere(findings)
     except Exception as error:  # noqa: BLE001
-        findings.append(Finding(
-            rels[0] if rels else ".", 1, rules.INTERNAL_ERROR.id, "error", "",
-            f"Internal error in the checks across files ({type(error).__name__}: "
-            f"{_short(error, 120)}). {rules.INTERNAL_ERROR.fix}",
-        ))
+        findings.append(
+            Finding(
+                rels[0] if rels else ".",
+                1,
+                rules.INTERNAL_ERROR.id,
+                "error",
+                "",
+                f"Internal error in the checks across files ({type(error).__name__}: "
+                f"{_short(error, 120)}). {rules.INTERNAL_ERROR.fix}",
+            )
+        )
     return sorted(set(findings))
 
 
@@ -2302,11 +2910,18 @@ def misnamed_file_findings(index: TreeIndex) -> list[Finding]:
     for rel in index.misnamed:
         name = rel.rsplit("/", 1)[-1]
         stem = _MARKDOWN_LIKE_RE.sub("", name)
-        findings.append(finding(rel, Issue(
-            rules.MARKDOWN_EXTENSION, 1, "",
-            f"`{name}` is not read as content, because it does not end in `.md`",
-            f"Rename it to `{stem}.md`.",
-        )))
+        findings.append(
+            finding(
+                rel,
+                Issue(
+                    rules.MARKDOWN_EXTENSION,
+                    1,
+                    "",
+                    f"`{name}` is not read as content, because it does not end in `.md`",
+                    f"Rename it to `{stem}.md`.",
+                ),
+            )
+        )
     return findings
 
 

@@ -206,8 +206,13 @@ def _read_yaml(yaml_text: str, content: ContentText, first_line: int) -> None:
             mark = getattr(error, "problem_mark", None)
             line = first_line + mark.line if mark is not None else first_line
             content.issues.append(
-                Issue(rules.YAML_SYNTAX, line, "", f"A value cannot be read ({_first_line(error)})",
-                      wording=wording("value_unreadable", detail=_first_line(error)))
+                Issue(
+                    rules.YAML_SYNTAX,
+                    line,
+                    "",
+                    f"A value cannot be read ({_first_line(error)})",
+                    wording=wording("value_unreadable", detail=_first_line(error)),
+                )
             )
             return
     finally:
@@ -253,7 +258,7 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
                 "",
                 f"`{marker.group()}` is a marker of the template, which `make new` fills in",
                 "Replace the line with `translation: original` in the Latvian version, or with "
-                "`translation: unreviewed` and `translator: \"Name\"` in a translation (or "
+                '`translation: unreviewed` and `translator: "Name"` in a translation (or '
                 "create the files with `make new KIND=story SLUG=…`).",
                 wording("template_marker", marker=marker.group()),
             )
@@ -311,8 +316,13 @@ def _syntax_issue(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) 
     detail = f"{context}, {problem}" if context else problem
     if error.context_mark is not None and first_line + error.context_mark.line != line:
         detail += f" (the part that starts on line {first_line + error.context_mark.line})"
-    return Issue(rules.YAML_SYNTAX, line, "", f"The front matter is not valid YAML: {detail}",
-                 wording=wording("yaml_error", detail=detail))
+    return Issue(
+        rules.YAML_SYNTAX,
+        line,
+        "",
+        f"The front matter is not valid YAML: {detail}",
+        wording=wording("yaml_error", detail=detail),
+    )
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -49,7 +49,7 @@ _TEXTS = {
         "counts": "Kopā {total} noteikumi: {error} kļūdas, {warning} brīdinājumi, "
         "{info} informatīvi.",
         "terminology": (
-            "Vārdu izvēles noteikumi neattiecas uz citātiem pēdiņās („…”, “…”, \"…\", «…»), "
+            'Vārdu izvēles noteikumi neattiecas uz citātiem pēdiņās („…”, “…”, "…", «…»), '
             "citātu blokiem (rindas, kas sākas ar `>`), kodu, iestāžu nosaukumiem no saraksta "
             "`data/terminology.yml` un rindām ar atzīmi `<!-- terminology: allow -->` (tajā pašā "
             "vai iepriekšējā rindā). Vārds „čigāns” vienmēr ir tikai informācija, nekad kļūda."
@@ -68,10 +68,10 @@ _TEXTS = {
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "counts": "{total} rules: {error} errors, {warning} warnings, {info} info.",
         "terminology": (
-            "Wording rules never apply to quotations in quotation marks (“…”, \"…\", „…”, «…»), "
+            'Wording rules never apply to quotations in quotation marks (“…”, "…", „…”, «…»), '
             "blockquotes (lines starting with `>`), code, the organisation names listed in "
             "`data/terminology.yml`, or lines with the marker `<!-- terminology: allow -->` (on "
-            "the same line or the line before). \"Čigāns\" is always information, never an "
+            'the same line or the line before). "Čigāns" is always information, never an '
             "error."
         ),
     },
@@ -107,10 +107,7 @@ def _row(rule: Rule, texts: dict, language: str, own: Mapping[str, str] | None) 
         # English on another language's page: screen readers need to be told, or they read it
         # with Latvian or Romani pronunciation.
         what, fix = (f'<span lang="en">{text}</span>' for text in (what, fix))
-    return (
-        f"| `{rule.id}` | {texts['severity'][rule.severity]} | `{rule.name}` | "
-        f"{what} | {fix} |"
-    )
+    return f"| `{rule.id}` | {texts['severity'][rule.severity]} | `{rule.name}` | {what} | {fix} |"
 
 
 def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:

@@ -70,15 +70,15 @@ def validate_slug(slug: str) -> None:
         )
 
 
-
 def scaffold(kind: str, slug: str, project_root: Path) -> list[Path]:
     """Create the three language versions; raises ScaffoldError and creates nothing if any
     of them already exists."""
     if kind not in KINDS:
         raise ScaffoldError(f"Unknown content type `{kind}`: use one of {', '.join(KINDS)}.")
     validate_slug(slug)
-    targets = {language: target_path(kind, slug, language, project_root) for language in
-               LANGUAGE_CODES}
+    targets = {
+        language: target_path(kind, slug, language, project_root) for language in LANGUAGE_CODES
+    }
     existing = [path for path in targets.values() if path.exists()]
     if existing:
         names = ", ".join(path.relative_to(project_root).as_posix() for path in existing)

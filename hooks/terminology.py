@@ -73,8 +73,8 @@ def _name_pattern(name: str) -> str:
     words = name.split()
     last = words[-1]
     # Latvian names decline: "biedrība" → "biedrības", "biedrībai", ...
-    stem = re.escape(last[:-1]) + r"\w*" if len(last) > 3 and last[-1].isalpha() else re.escape(
-        last
+    stem = (
+        re.escape(last[:-1]) + r"\w*" if len(last) > 3 and last[-1].isalpha() else re.escape(last)
     )
     return r"\s+".join([*(re.escape(word) for word in words[:-1]), stem])
 
@@ -152,9 +152,9 @@ def exempt_text(prose: str, raw: str, terminology: Terminology) -> str:
     return text
 
 
-def _sentence_bounds(text: str, position: int, ends: list[int], starts: list[int]) -> tuple[
-    int, int
-]:
+def _sentence_bounds(
+    text: str, position: int, ends: list[int], starts: list[int]
+) -> tuple[int, int]:
     index = bisect.bisect_right(ends, position)
     start = ends[index - 1] if index > 0 else 0
     end = starts[index] if index < len(starts) else len(text)
@@ -202,7 +202,9 @@ def find_terms(
 def term_issue(term: Term, line: int, field: str, matched: str) -> Issue:
     near = ", next to a mention of Roma" if term.near_roma else ""
     return Issue(
-        term.rule, line, field,
+        term.rule,
+        line,
+        field,
         f"“{matched}”{near}: {term.why} ({term.source})",
         f"Consider: {term.suggestion}. If you quote someone or name an organisation, put the "
         f"words in quotation marks or add {ALLOW_MARKER} to the line.",

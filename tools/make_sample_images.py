@@ -49,8 +49,9 @@ def _vertical_gradient(size: tuple[int, int], top: tuple[int, ...], bottom: tupl
     return column.resize(size)
 
 
-def _note(draw: ImageDraw.ImageDraw, x: float, y: float, s: float, colour, *, stem_up=True,
-          hollow=False) -> None:
+def _note(
+    draw: ImageDraw.ImageDraw, x: float, y: float, s: float, colour, *, stem_up=True, hollow=False
+) -> None:
     """A note head (tilted look by a wide ellipse) with a stem."""
     rx, ry = 34 * s, 24 * s
     if hollow:
@@ -86,35 +87,63 @@ def draw_workshop() -> Image.Image:
         draw.line((x, staff_top, x, staff_top + 4 * gap), fill=DARK_BROWN, width=round(9 * s))
     # A stylised clef: two stacked circles and a vertical stroke.
     cx = 330 * s
-    draw.line((cx, staff_top - 90 * s, cx, staff_top + 4 * gap + 90 * s), fill=DEEP_RED,
-              width=round(14 * s))
-    draw.ellipse((cx - 70 * s, staff_top + 2 * gap, cx + 70 * s, staff_top + 4 * gap + 10 * s),
-                 outline=DEEP_RED, width=round(14 * s))
-    draw.ellipse((cx - 45 * s, staff_top - 90 * s, cx + 45 * s, staff_top), outline=DEEP_RED,
-                 width=round(12 * s))
+    draw.line(
+        (cx, staff_top - 90 * s, cx, staff_top + 4 * gap + 90 * s),
+        fill=DEEP_RED,
+        width=round(14 * s),
+    )
+    draw.ellipse(
+        (cx - 70 * s, staff_top + 2 * gap, cx + 70 * s, staff_top + 4 * gap + 10 * s),
+        outline=DEEP_RED,
+        width=round(14 * s),
+    )
+    draw.ellipse(
+        (cx - 45 * s, staff_top - 90 * s, cx + 45 * s, staff_top),
+        outline=DEEP_RED,
+        width=round(12 * s),
+    )
 
     # Notes: positions on lines and spaces (0 = top line, 8 = bottom line).
-    melody = [(540, 6), (700, 5), (860, 4), (1200, 3), (1360, 4), (1520, 2), (1700, 3),
-              (2050, 5), (2220, 4), (2400, 6), (2600, 7)]
+    melody = [
+        (540, 6),
+        (700, 5),
+        (860, 4),
+        (1200, 3),
+        (1360, 4),
+        (1520, 2),
+        (1700, 3),
+        (2050, 5),
+        (2220, 4),
+        (2400, 6),
+        (2600, 7),
+    ]
     colours = [TERRACOTTA, DEEP_RED, CHESTNUT]
     for index, (x, step) in enumerate(melody):
         y = staff_top + step * gap / 2
         beamed = index in (4, 5)  # both stems up, joined by the beam below
-        _note(draw, x * s, y, s, colours[index % 3], stem_up=step >= 4 or beamed,
-              hollow=index in (3, 10))
+        _note(
+            draw,
+            x * s,
+            y,
+            s,
+            colours[index % 3],
+            stem_up=step >= 4 or beamed,
+            hollow=index in (3, 10),
+        )
     # A beam joining the two eighth notes
     draw.polygon(
-        [(1360 * s + 30 * s, staff_top + 2 * gap - 190 * s),
-         (1520 * s + 30 * s, staff_top + 1 * gap - 190 * s),
-         (1520 * s + 30 * s, staff_top + 1 * gap - 160 * s),
-         (1360 * s + 30 * s, staff_top + 2 * gap - 160 * s)],
+        [
+            (1360 * s + 30 * s, staff_top + 2 * gap - 190 * s),
+            (1520 * s + 30 * s, staff_top + 1 * gap - 190 * s),
+            (1520 * s + 30 * s, staff_top + 1 * gap - 160 * s),
+            (1360 * s + 30 * s, staff_top + 2 * gap - 160 * s),
+        ],
         fill=DEEP_RED,
     )
 
     # Piano keyboard along the bottom, on a wooden case.
     case_top = 1180 * s
-    draw.rounded_rectangle((120 * s, case_top, 2880 * s, 1960 * s), radius=40 * s,
-                           fill=CHESTNUT)
+    draw.rounded_rectangle((120 * s, case_top, 2880 * s, 1960 * s), radius=40 * s, fill=CHESTNUT)
     draw.rectangle((120 * s, case_top + 40 * s, 2880 * s, case_top + 90 * s), fill=DEEP_RED)
     keys_top, keys_bottom = case_top + 130 * s, 1880 * s
     keys_left, keys_right = 200 * s, 2800 * s
@@ -122,16 +151,23 @@ def draw_workshop() -> Image.Image:
     key_w = (keys_right - keys_left) / white_count
     for i in range(white_count):
         x0 = keys_left + i * key_w
-        draw.rounded_rectangle((x0 + 3 * s, keys_top, x0 + key_w - 3 * s, keys_bottom),
-                               radius=12 * s, fill=IVORY, outline=(190, 160, 130),
-                               width=round(3 * s))
+        draw.rounded_rectangle(
+            (x0 + 3 * s, keys_top, x0 + key_w - 3 * s, keys_bottom),
+            radius=12 * s,
+            fill=IVORY,
+            outline=(190, 160, 130),
+            width=round(3 * s),
+        )
     black_after = {0, 1, 3, 4, 5}  # C#, D#, F#, G#, A# within each octave of white keys
     black_w, black_h = key_w * 0.58, (keys_bottom - keys_top) * 0.6
     for i in range(white_count - 1):
         if i % 7 in black_after:
             x = keys_left + (i + 1) * key_w
-            draw.rounded_rectangle((x - black_w / 2, keys_top, x + black_w / 2,
-                                    keys_top + black_h), radius=8 * s, fill=DARK_BROWN)
+            draw.rounded_rectangle(
+                (x - black_w / 2, keys_top, x + black_w / 2, keys_top + black_h),
+                radius=8 * s,
+                fill=DARK_BROWN,
+            )
 
     # A few floating notes rising from the keyboard, in teal for contrast.
     for x, y in ((2350, 980), (2520, 900), (560, 1010)):
@@ -157,8 +193,10 @@ def draw_violin() -> Image.Image:
     upper = (cx - 430 * s, 1050 * s, cx + 430 * s, 1750 * s)
     lower = (cx - 520 * s, 1650 * s, cx + 520 * s, 2620 * s)
     waist = (cx - 330 * s, 1500 * s, cx + 330 * s, 2050 * s)
-    bites = [(cx + side * 470 * s - 150 * s, 1570 * s, cx + side * 470 * s + 150 * s, 1990 * s)
-             for side in (-1, 1)]
+    bites = [
+        (cx + side * 470 * s - 150 * s, 1570 * s, cx + side * 470 * s + 150 * s, 1990 * s)
+        for side in (-1, 1)
+    ]
 
     def body_mask(grow: float) -> Image.Image:
         mask = Image.new("L", (width, height), 0)
@@ -179,17 +217,28 @@ def draw_violin() -> Image.Image:
     # f-holes: an elongated stroke with a round end at each tip.
     for side in (-1, 1):
         fx = cx + side * 210 * s
-        draw.line((fx + side * 30 * s, 1720 * s, fx - side * 30 * s, 2130 * s), fill=DARK_BROWN,
-                  width=round(16 * s))
-        for (px, py) in ((fx + side * 30 * s, 1720 * s), (fx - side * 30 * s, 2130 * s)):
+        draw.line(
+            (fx + side * 30 * s, 1720 * s, fx - side * 30 * s, 2130 * s),
+            fill=DARK_BROWN,
+            width=round(16 * s),
+        )
+        for px, py in ((fx + side * 30 * s, 1720 * s), (fx - side * 30 * s, 2130 * s)):
             draw.ellipse((px - 26 * s, py - 26 * s, px + 26 * s, py + 26 * s), fill=DARK_BROWN)
-        draw.line((fx - 40 * s, 1925 * s, fx + 40 * s, 1925 * s), fill=DARK_BROWN,
-                  width=round(10 * s))
+        draw.line(
+            (fx - 40 * s, 1925 * s, fx + 40 * s, 1925 * s), fill=DARK_BROWN, width=round(10 * s)
+        )
 
     # Neck and fingerboard
     draw.rectangle((cx - 70 * s, 420 * s, cx + 70 * s, 1100 * s), fill=CHESTNUT)
-    draw.polygon([(cx - 75 * s, 420 * s), (cx + 75 * s, 420 * s), (cx + 105 * s, 1950 * s),
-                  (cx - 105 * s, 1950 * s)], fill=DARK_BROWN)
+    draw.polygon(
+        [
+            (cx - 75 * s, 420 * s),
+            (cx + 75 * s, 420 * s),
+            (cx + 105 * s, 1950 * s),
+            (cx - 105 * s, 1950 * s),
+        ],
+        fill=DARK_BROWN,
+    )
     # Pegbox and scroll
     draw.rectangle((cx - 80 * s, 170 * s, cx + 80 * s, 440 * s), fill=CHESTNUT)
     draw.ellipse((cx - 130 * s, 40 * s, cx + 130 * s, 300 * s), fill=CHESTNUT)
@@ -204,10 +253,24 @@ def draw_violin() -> Image.Image:
         draw.ellipse((x1 - 34 * s, y * s - 34 * s, x1 + 34 * s, y * s + 34 * s), fill=DARK_BROWN)
 
     # Bridge and tailpiece
-    draw.polygon([(cx - 150 * s, 2150 * s), (cx + 150 * s, 2150 * s), (cx + 120 * s, 2200 * s),
-                  (cx - 120 * s, 2200 * s)], fill=IVORY)
-    draw.polygon([(cx - 95 * s, 2280 * s), (cx + 95 * s, 2280 * s), (cx + 60 * s, 2600 * s),
-                  (cx - 60 * s, 2600 * s)], fill=DARK_BROWN)
+    draw.polygon(
+        [
+            (cx - 150 * s, 2150 * s),
+            (cx + 150 * s, 2150 * s),
+            (cx + 120 * s, 2200 * s),
+            (cx - 120 * s, 2200 * s),
+        ],
+        fill=IVORY,
+    )
+    draw.polygon(
+        [
+            (cx - 95 * s, 2280 * s),
+            (cx + 95 * s, 2280 * s),
+            (cx + 60 * s, 2600 * s),
+            (cx - 60 * s, 2600 * s),
+        ],
+        fill=DARK_BROWN,
+    )
     # Chin rest hint
     draw.ellipse((cx + 120 * s, 2470 * s, cx + 380 * s, 2600 * s), fill=DARK_BROWN)
 
@@ -254,15 +317,17 @@ def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
     workshop = draw_workshop()
-    workshop.save(OUT_DIR / "workshop.jpg", "JPEG", quality=QUALITY,
-                  exif=fake_camera_exif(orientation=1))
+    workshop.save(
+        OUT_DIR / "workshop.jpg", "JPEG", quality=QUALITY, exif=fake_camera_exif(orientation=1)
+    )
 
     # Orientation 6 = "rotate 90 degrees clockwise to display": store the upright picture
     # turned 90 degrees counter-clockwise (Image.rotate turns counter-clockwise).
     violin_upright = draw_violin()
     stored = violin_upright.rotate(90, expand=True)
-    stored.save(OUT_DIR / "violin.jpg", "JPEG", quality=QUALITY,
-                exif=fake_camera_exif(orientation=6))
+    stored.save(
+        OUT_DIR / "violin.jpg", "JPEG", quality=QUALITY, exif=fake_camera_exif(orientation=6)
+    )
 
     # Self-check: the stored sizes, and that applying the orientation restores portrait.
     with Image.open(OUT_DIR / "violin.jpg") as check:

@@ -31,9 +31,11 @@ def test_pages_satisfy_their_content_security_policy_and_set_no_cookies(
     console_violations: list[str] = []
     page.on(
         "console",
-        lambda message: console_violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            console_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     violations: dict[str, list[str]] = {}
     for path in sample_paths(built_site):

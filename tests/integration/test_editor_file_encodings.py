@@ -15,7 +15,7 @@ pytestmark = pytest.mark.build
 def test_bom_crlf_and_nfd_files_are_published_in_nfc(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     text = (
-        "---\r\ntitle: \"Romu vēsture\"\r\ndescription: \"Pārbaude.\"\r\n"
+        '---\r\ntitle: "Romu vēsture"\r\ndescription: "Pārbaude."\r\n'
         "translation: original\r\n---\r\n\r\nČigāni un romi Latvijā.\r\n"
     )
     decomposed = unicodedata.normalize("NFD", text)

@@ -88,8 +88,9 @@ def test_the_fast_preview_shows_an_edited_story_and_its_new_title_in_the_list(
         story.write_text(edited + "\nA paragraph added in the preview.\n", encoding="utf-8")
 
         assert _wait_for(
-            lambda: "A paragraph added in the preview."
-            in (_get(base + "sample-music-teacher/") or ""),
+            lambda: (
+                "A paragraph added in the preview." in (_get(base + "sample-music-teacher/") or "")
+            ),
             120,
         )
         assert "Edited in the preview" in (_get(base) or "")

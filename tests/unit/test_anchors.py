@@ -47,7 +47,9 @@ def test_plain_headings_never_claim_an_anchor_the_page_lacks(body):
 def test_plain_headings_are_read_in_the_languages_of_the_site():
     body = "# Kas mēs esam\n\n## Mūsu darbs ##\n\n### Romani ćhib\n"
     assert plain_heading_anchors(blank_code_and_comments(body)) == {
-        "kas-mes-esam", "musu-darbs", "romani-chib",
+        "kas-mes-esam",
+        "musu-darbs",
+        "romani-chib",
     }
 
 
@@ -67,9 +69,7 @@ def test_the_site_settings_give_footnote_and_custom_anchors():
 
 def test_a_custom_slugify_turns_the_shortcut_off(tmp_path):
     mkdocs_yml = tmp_path / "mkdocs.yml"
-    mkdocs_yml.write_text(
-        "markdown_extensions:\n  - toc:\n      separator: _\n", encoding="utf-8"
-    )
+    mkdocs_yml.write_text("markdown_extensions:\n  - toc:\n      separator: _\n", encoding="utf-8")
     assert not plain_headings_apply(mkdocs_yml)
     page = tmp_path / "page.md"
     page.write_text("---\ntitle: x\n---\n\n## Kas mēs esam\n", encoding="utf-8")

@@ -97,7 +97,10 @@ def test_the_rules_fingerprint_is_the_same_in_every_process(root: Path) -> None:
     )
     prints = {
         subprocess.run(
-            [sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code, str(root)],
+            capture_output=True,
+            text=True,
+            check=True,
             env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": str(Path(__file__).parents[2])},
         ).stdout  # fmt: skip
         for seed in (1, 2, 3)

@@ -97,9 +97,15 @@ def test_annotations_explain_the_rule_in_latvian_after_the_english_message():
 
 
 def test_annotations_give_the_exact_case_in_latvian_where_there_is_a_text_for_it():
-    finding = Finding("docs/a.lv.md", 3, "LRP024", "error", "title",
-                      "`title` is written twice (first on line 2).",
-                      wording("written_twice", field="title", first=2))
+    finding = Finding(
+        "docs/a.lv.md",
+        3,
+        "LRP024",
+        "error",
+        "title",
+        "`title` is written twice (first on line 2).",
+        wording("written_twice", field="title", first=2),
+    )
     latvian = check.github_annotation(finding).split("::", 2)[2].split("%0A%0A")[1]
     exact, explanation = latvian.split("%0A")
     assert exact == "`title` ir ierakstīts divreiz (pirmo reizi 2. rindā)."
@@ -167,7 +173,11 @@ def test_module_runs_from_the_command_line(root):
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     completed = subprocess.run(
         [sys.executable, "-m", "hooks.check", "--root", str(root)],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env=environment,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
     )
     assert completed.returncode == 1
     assert "docs/bad.lv.md:2: error LRP001" in completed.stdout

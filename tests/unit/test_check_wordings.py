@@ -72,8 +72,13 @@ def test_names_cover_every_content_type_kind_of_value_and_schema_advice():
 
 
 def test_a_phrase_left_out_takes_its_space_along():
-    top_level = wording("unknown_field", key="titel", kind="story", where="",
-                        fix=wording("rename_field", close="title"))
+    top_level = wording(
+        "unknown_field",
+        key="titel",
+        kind="story",
+        where="",
+        fix=wording("rename_field", close="title"),
+    )
     assert check.translated_message(top_level, "lv") == (
         "`titel` nav stāsta lauks. Vai domājāt `title`? Pārdēvējiet lauku."
     )
@@ -84,8 +89,15 @@ def test_a_phrase_left_out_takes_its_space_along():
 
 
 def test_a_problem_without_a_latvian_text_is_given_in_english():
-    unknown = Finding("docs/a.lv.md", 3, "LRP021", "error", "title", "The English message.",
-                      wording("no_such_text"))
+    unknown = Finding(
+        "docs/a.lv.md",
+        3,
+        "LRP021",
+        "error",
+        "title",
+        "The English message.",
+        wording("no_such_text"),
+    )
     assert check.translated_message(unknown.wording, "lv") is None
     assert check.format_finding(unknown, "lv").splitlines()[-1] == (
         "    Precīzāk (angliski): The English message."
@@ -162,7 +174,7 @@ def test_the_fields_an_editor_gets_wrong_are_explained_in_latvian(root, capsys):
     [
         ("title: Labdien\n\tsummary: x\n", "Šajā rindā ir tabulācijas rakstzīme"),
         ('title "Labdien\nsummary: x\n', "Šajā rindā starp lauka nosaukumu un vērtību nav `:`"),
-        ('title: "Labdien\nsummary: x\n', "Šajā rindā atvērtā pēdiņa (\") netiek aizvērta"),
+        ('title: "Labdien\nsummary: x\n', 'Šajā rindā atvērtā pēdiņa (") netiek aizvērta'),
         ("title: Labdien\ntitle: Sveiki\n", "`title` ir ierakstīts divreiz (pirmo reizi 2. rindā)"),
         ("title: TODO\n", "`title` ir tikai vietturis „TODO”"),
     ],

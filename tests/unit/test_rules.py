@@ -157,7 +157,7 @@ def test_placeholder_shown_as_code_is_not_reported(tmp_path):
 @pytest.mark.parametrize(
     ("front", "line", "field", "expected"),
     [
-        ("title: Lapa\nsample: \"yes\"\n", 3, "sample", "true or false"),
+        ('title: Lapa\nsample: "yes"\n', 3, "sample", "true or false"),
         ("title: 2026\n", 2, "title", "text"),
         ("title: Lapa\nhide: toc\n", 3, "hide", "a list"),
         ("title: Lapa\nnoindex:\n", 3, "noindex", "empty"),
@@ -189,7 +189,7 @@ def test_a_time_without_a_date_is_explained_not_shown_as_a_strange_number(tmp_pa
 def test_an_unquoted_hash_that_cuts_a_title_or_alt_text_is_a_warning(tmp_path):
     root = project(tmp_path)
     edit(root, STORY, "title: Annas stāsts", "title: Annas stāsts #1 no Latgales")
-    edit(root, STORY, "alt: Anna sēž", "alt: \"Anna #2\" # komentārs\n    caption: Anna sēž")
+    edit(root, STORY, "alt: Anna sēž", 'alt: "Anna #2" # komentārs\n    caption: Anna sēž')
     findings = check(root)
     assert where(findings) == {("LRP070", STORY, line_of(root, STORY, "#1 no Latgales"))}
     assert "“#1 no Latgales”" in findings[0].message
@@ -275,8 +275,13 @@ def test_uppercase_language_suffix_gets_a_rename_hint(tmp_path):
 def test_capitalised_code_on_a_story_text_gets_only_the_rename_hint(tmp_path):
     root = project(tmp_path)
     # Long enough for the wrong-language check, which must take the text for the English it is.
-    edit(root, STORY_EN, "My grandmother sang every evening.", "She sang the old songs of the "
-         "family in the evenings, and they were the songs that her own mother had sung. " * 4)
+    edit(
+        root,
+        STORY_EN,
+        "My grandmother sang every evening.",
+        "She sang the old songs of the "
+        "family in the evenings, and they were the songs that her own mother had sung. " * 4,
+    )
     (root / STORY_EN).rename(root / "stories/anna-rudevica/index.EN.md")
     findings = [item for item in check(root) if item.path.endswith("index.EN.md")]
     assert where(findings) == {("LRP010", "stories/anna-rudevica/index.EN.md", 1)}
@@ -336,8 +341,13 @@ def test_broken_link_is_reported_with_its_line_and_a_guess(tmp_path):
 def test_link_to_a_page_finds_any_language_version(tmp_path):
     root = project(tmp_path)
     # about exists only as about.lv.md; an English page linking to about.md is fine.
-    write(root, "docs/links.en.md", page("[About](about.md) [Home](index.en.md)\n",
-                                         front="title: Links\ntranslation: reviewed\n"))
+    write(
+        root,
+        "docs/links.en.md",
+        page(
+            "[About](about.md) [Home](index.en.md)\n", front="title: Links\ntranslation: reviewed\n"
+        ),
+    )
     assert check(root) == []
 
 
@@ -445,8 +455,13 @@ def test_html_shown_as_code_is_not_unsafe(tmp_path):
 
 @pytest.mark.parametrize(
     "target",
-    ["../../secret.txt", "../../../etc/passwd", "/home/anna/Desktop/foto.jpg",
-     "C:\\Users\\Anna\\foto.jpg", "file:///C:/Users/Anna/foto.jpg"],
+    [
+        "../../secret.txt",
+        "../../../etc/passwd",
+        "/home/anna/Desktop/foto.jpg",
+        "C:\\Users\\Anna\\foto.jpg",
+        "file:///C:/Users/Anna/foto.jpg",
+    ],
 )
 def test_reference_outside_the_repository_is_an_error(tmp_path, target):
     root = project(tmp_path)
@@ -560,8 +575,11 @@ def test_heritage_page_without_sources_is_an_error(tmp_path):
 
 def test_heritage_page_with_an_empty_source_list_is_an_error(tmp_path):
     root = project(tmp_path)
-    write(root, "docs/heritage/dances.lv.md",
-          page("Dejas.\n", front="title: Dejas\ntranslation: original\nsources: []\n"))
+    write(
+        root,
+        "docs/heritage/dances.lv.md",
+        page("Dejas.\n", front="title: Dejas\ntranslation: original\nsources: []\n"),
+    )
     assert where(check(root)) == {("LRP040", "docs/heritage/dances.lv.md", 4)}
 
 
@@ -749,8 +767,11 @@ def test_latvian_page_without_translation_status_is_fine(tmp_path):
 
 def test_unreviewed_translation_without_translator_is_information(tmp_path):
     root = project(tmp_path)
-    write(root, "docs/about.rml.md",
-          page("Text\n", front="title: Pal platforma\ntranslation: unreviewed\n"))
+    write(
+        root,
+        "docs/about.rml.md",
+        page("Text\n", front="title: Pal platforma\ntranslation: unreviewed\n"),
+    )
     findings = check(root)
     assert where(findings) == {("LRP061", "docs/about.rml.md", 3)}
     assert findings[0].severity == "info"
@@ -765,7 +786,12 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
     body = "[x](missing.md)\n<script>x</script>\n"
     write(root, "docs/many.lv.md", page(body, front=front))
     assert {item.rule_id for item in check(root)} == {
-        "LRP020", "LRP021", "LRP022", "LRP023", "LRP030", "LRP034"
+        "LRP020",
+        "LRP021",
+        "LRP022",
+        "LRP023",
+        "LRP030",
+        "LRP034",
     }
 
 
@@ -775,7 +801,9 @@ def test_findings_are_sorted_by_file_then_line(tmp_path):
     write(root, "docs/a.lv.md", page("[x](missing.md)\n"))
     findings = check(root)
     assert [(item.path, item.line) for item in findings] == [
-        ("docs/a.lv.md", 5), ("docs/b.lv.md", 5), ("docs/b.lv.md", 7)
+        ("docs/a.lv.md", 5),
+        ("docs/b.lv.md", 5),
+        ("docs/b.lv.md", 7),
     ]
 
 
@@ -794,7 +822,8 @@ def test_an_internal_failure_on_one_file_is_a_finding_and_the_rest_is_checked(
     monkeypatch.setattr(content_checks, "check_file", fail_on_about)
     findings = check(root)
     assert where(findings) == {
-        ("LRP099", "docs/about.lv.md", 1), ("LRP030", "docs/broken-link.lv.md", 5)
+        ("LRP099", "docs/about.lv.md", 1),
+        ("LRP030", "docs/broken-link.lv.md", 5),
     }
     assert "Internal error" in findings[0].message and "Please report" in findings[0].message
 
@@ -851,8 +880,11 @@ def test_rules_reference_lists_every_rule(language):
 def test_published_rules_reference_passes_the_check_itself(tmp_path, language):
     root = project(tmp_path)
     status = "original" if language == "lv" else "reviewed"
-    write(root, f"docs/rules.{language}.md", page(rules_reference_markdown(language),
-                                                  front=f"title: Rules\ntranslation: {status}\n"))
+    write(
+        root,
+        f"docs/rules.{language}.md",
+        page(rules_reference_markdown(language), front=f"title: Rules\ntranslation: {status}\n"),
+    )
     assert check(root) == []
 
 
@@ -1075,7 +1107,7 @@ def test_existing_anchors_of_headings_footnotes_and_html_pass(tmp_path):
     root = project(tmp_path)
     write(root, "docs/par/index.lv.md", page("## Romu mūzika\n\nTeksts.\n"))
     body = (
-        "## Ievads\n\nTeksts[^1]. <span id=\"vieta\">Šeit</span>.\n\n[^1]: Piezīme.\n\n"
+        '## Ievads\n\nTeksts[^1]. <span id="vieta">Šeit</span>.\n\n[^1]: Piezīme.\n\n'
         "[ievads](#ievads) [piezīme](#fn:1) [vieta](#vieta)\n"
         "[mājas](index.md#latvijas-romu-platforma) [mape](par/#romu-muzika)\n"
     )
@@ -1088,15 +1120,23 @@ def test_a_custom_heading_id_counts_when_the_site_enables_attr_list(tmp_path):
     root = project(tmp_path)
     write(root, "docs/page.lv.md", page("## Kas mēs esam {#mes}\n\n[mēs](#mes)\n"))
     assert "LRP036" in {item.rule_id for item in check(root)}  # without attr_list: no such id
-    write(root, "mkdocs.yml", "site_name: x\nmarkdown_extensions:\n  - attr_list\n"
-                              "  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n")
+    write(
+        root,
+        "mkdocs.yml",
+        "site_name: x\nmarkdown_extensions:\n  - attr_list\n"
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:x.y\n",
+    )
     assert check(root) == []
 
 
 def test_anchor_is_checked_in_the_language_the_reader_gets(tmp_path):
     root = project(tmp_path)
-    edit(root, "docs/index.en.md", "[about the platform](about.md)",
-         "[about the platform](about.md#par-platformu)\n[home](index.md#latvijas-romu-platforma)")
+    edit(
+        root,
+        "docs/index.en.md",
+        "[about the platform](about.md)",
+        "[about the platform](about.md#par-platformu)\n[home](index.md#latvijas-romu-platforma)",
+    )
     findings = check(root)
     # The English home page has its own heading, so the Latvian anchor is missing there; there
     # is no English about page, the build falls back to the Latvian one, and its anchor is found.
@@ -1123,8 +1163,12 @@ def test_a_picture_from_another_website_is_an_error(tmp_path):
 
 def test_a_story_photo_shown_from_the_text_is_an_error_that_points_to_the_front_matter(tmp_path):
     root = project(tmp_path)
-    edit(root, STORY, "Mana vecmāmiņa dziedāja katru vakaru.",
-         "Mana vecmāmiņa dziedāja katru vakaru.\n\n![Anna](portrait.jpg)")
+    edit(
+        root,
+        STORY,
+        "Mana vecmāmiņa dziedāja katru vakaru.",
+        "Mana vecmāmiņa dziedāja katru vakaru.\n\n![Anna](portrait.jpg)",
+    )
     write(root, "docs/page.lv.md", page("[foto](stories/anna-rudevica/portrait.jpg)\n"))
     findings = check(root)
     assert where(findings) == {
@@ -1179,8 +1223,9 @@ def test_an_event_long_past_without_a_report_is_a_warning_on_its_end_line(tmp_pa
         (dt.date(2026, 6, 1), "moved_online", True),
     ],
 )
-def test_a_report_is_asked_for_only_once_an_event_has_taken_place(tmp_path, today, status,
-                                                                   reported):
+def test_a_report_is_asked_for_only_once_an_event_has_taken_place(
+    tmp_path, today, status, reported
+):
     root = project(tmp_path)
     edit(root, EVENT, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
     edit(root, EVENT, "status: scheduled", f"status: {status}")
@@ -1207,8 +1252,11 @@ def test_every_event_language_the_schema_allows_has_a_name_in_every_site_languag
     allowed = set(schema["properties"]["languages"]["items"]["enum"])
     for language in ("lv", "en", "rml"):
         ui = yaml.safe_load((project_root / f"data/ui/{language}.yml").read_text("utf-8"))
-        names = next(value["language_names"] for value in [ui, *ui.values()]
-                     if isinstance(value, dict) and "language_names" in value)
+        names = next(
+            value["language_names"]
+            for value in [ui, *ui.values()]
+            if isinstance(value, dict) and "language_names" in value
+        )
         assert set(names) == allowed, language
 
 
@@ -1247,10 +1295,18 @@ def test_translated_venues_and_the_same_time_written_differently_agree(tmp_path)
     # A report translated later is not a mismatch; once both have numbers, they must agree.
     edit(root, EVENT_EN, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
     assert [item.rule_id for item in check(root)] == ["LRP054"]  # only: the report is missing
-    edit(root, EVENT, "  summary: Koncerts",
-         "  participants:\n    wider_public: 40\n  summary: Koncerts")
-    edit(root, EVENT_EN, "status: scheduled\n", "status: scheduled\nreport:\n  participants:\n"
-                                                "    wider_public: 45\n")
+    edit(
+        root,
+        EVENT,
+        "  summary: Koncerts",
+        "  participants:\n    wider_public: 40\n  summary: Koncerts",
+    )
+    edit(
+        root,
+        EVENT_EN,
+        "status: scheduled\n",
+        "status: scheduled\nreport:\n  participants:\n    wider_public: 45\n",
+    )
     findings = check(root)
     assert [(item.rule_id, item.path, item.field) for item in findings] == [
         ("LRP055", EVENT_EN, "report.participants")
@@ -1261,12 +1317,24 @@ def test_a_translated_report_without_the_numbers_is_a_warning_naming_where_they_
     root = project(tmp_path)
     translate_event(root, EVENT_EN)
     translate_event(root, EVENT_RML)
-    edit(root, EVENT, "  summary: Koncerts",
-         "  participants:\n    wider_public: 40\n  summary: Koncerts")
-    edit(root, EVENT_RML, "  summary: Koncerts",
-         "  participants:\n    wider_public: 40\n  summary: Koncerts")
-    edit(root, EVENT_EN, "  summary: Koncerts un diskusija notika, kā plānots.",
-         "  summary: The concert and the discussion took place as planned.")
+    edit(
+        root,
+        EVENT,
+        "  summary: Koncerts",
+        "  participants:\n    wider_public: 40\n  summary: Koncerts",
+    )
+    edit(
+        root,
+        EVENT_RML,
+        "  summary: Koncerts",
+        "  participants:\n    wider_public: 40\n  summary: Koncerts",
+    )
+    edit(
+        root,
+        EVENT_EN,
+        "  summary: Koncerts un diskusija notika, kā plānots.",
+        "  summary: The concert and the discussion took place as planned.",
+    )
     findings = check(root)
     assert where(findings) == {("LRP071", EVENT_EN, line_of(root, EVENT_EN, "report:"))}
     assert findings[0].severity == "warning"
@@ -1275,18 +1343,24 @@ def test_a_translated_report_without_the_numbers_is_a_warning_naming_where_they_
         findings[0].message
     )
     # Once the numbers are there, they are compared like any other shared field (LRP055).
-    edit(root, EVENT_EN, "  summary: The concert",
-         "  participants:\n    wider_public: 41\n  summary: The concert")
-    assert where(check(root)) == {
-        ("LRP055", EVENT_EN, line_of(root, EVENT_EN, "participants:"))
-    }
+    edit(
+        root,
+        EVENT_EN,
+        "  summary: The concert",
+        "  participants:\n    wider_public: 41\n  summary: The concert",
+    )
+    assert where(check(root)) == {("LRP055", EVENT_EN, line_of(root, EVENT_EN, "participants:"))}
 
 
 def test_a_version_without_the_report_is_told_where_to_copy_it_from(tmp_path):
     root = project(tmp_path)
     translate_event(root, EVENT_EN)
-    edit(root, EVENT, "  summary: Koncerts",
-         "  participants:\n    wider_public: 40\n  summary: Koncerts")
+    edit(
+        root,
+        EVENT,
+        "  summary: Koncerts",
+        "  participants:\n    wider_public: 40\n  summary: Koncerts",
+    )
     edit(root, EVENT_EN, "report:\n  summary: Koncerts un diskusija notika, kā plānots.\n", "")
     findings = check(root)
     # Instead of LRP054's general "add a report, or say it was cancelled": the event took place.

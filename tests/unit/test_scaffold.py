@@ -14,7 +14,9 @@ EXPECTED = {
     "story": ["stories/anna/index.lv.md", "stories/anna/index.en.md", "stories/anna/index.rml.md"],
     "event": ["docs/events/anna.lv.md", "docs/events/anna.en.md", "docs/events/anna.rml.md"],
     "heritage": [
-        "docs/heritage/anna.lv.md", "docs/heritage/anna.en.md", "docs/heritage/anna.rml.md"
+        "docs/heritage/anna.lv.md",
+        "docs/heritage/anna.en.md",
+        "docs/heritage/anna.rml.md",
     ],
 }
 

@@ -44,8 +44,9 @@ def rule_ids(text: str, language: str) -> list[str]:
 @pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
 def test_rule_flags_the_editorial_use(rule_id):
     language, sentence, words = EXAMPLES[rule_id]
-    found = [(term.rule.id, matched) for term, _, matched in find_terms(sentence, sentence,
-                                                                         language)]
+    found = [
+        (term.rule.id, matched) for term, _, matched in find_terms(sentence, sentence, language)
+    ]
     assert (rule_id, words) in found
 
 
@@ -106,8 +107,21 @@ def test_every_rule_in_the_data_file_has_an_example():
 
 @pytest.mark.parametrize(
     "word",
-    ["čigāns", "čigāna", "čigānam", "čigānu", "čigānā", "čigāni", "čigāniem", "čigānus",
-     "čigānos", "čigāniete", "čigānietes", "čigāniešu", "Čigāns"],
+    [
+        "čigāns",
+        "čigāna",
+        "čigānam",
+        "čigānu",
+        "čigānā",
+        "čigāni",
+        "čigāniem",
+        "čigānus",
+        "čigānos",
+        "čigāniete",
+        "čigānietes",
+        "čigāniešu",
+        "Čigāns",
+    ],
 )
 def test_cigans_in_every_case_is_information_never_an_error(word):
     found = find_terms(f"Šeit dzīvoja {word} no Kurzemes.", f"Šeit dzīvoja {word}.", "lv")

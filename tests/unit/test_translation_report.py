@@ -25,8 +25,11 @@ def report(tmp_path: Path) -> dict[str, translation_report.Item]:
 def test_one_item_per_content_with_its_languages(tmp_path):
     items = report(tmp_path)
     assert set(items) == {
-        "docs/about.md", "docs/index.md", "docs/heritage/music.md",
-        "docs/events/roma-day-2026.md", "stories/anna-rudevica/index.md",
+        "docs/about.md",
+        "docs/index.md",
+        "docs/heritage/music.md",
+        "docs/events/roma-day-2026.md",
+        "stories/anna-rudevica/index.md",
     }
     story = items["stories/anna-rudevica/index.md"]
     assert story.kind == "story" and story.title == "Annas stāsts"
