@@ -49,9 +49,11 @@ report: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench scripts tools
+	$(BIN)/ruff format --check hooks tests bench scripts tools
 
 test: $(STAMP)
 	$(BIN)/ruff check hooks tests bench scripts tools
+	$(BIN)/ruff format --check hooks tests bench scripts tools
 	$(BIN)/python -m pytest -q
 
 clean:
