@@ -26,7 +26,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -791,7 +791,14 @@ def _schema_issue(
             wording("repeated_value", field=name),
         )
     elif validator != "format":
-        yield Issue(rules.INVALID_VALUE, line, name, f"`{name}`: {error.message}")
+        # A kind of rule the messages above do not word yet: jsonschema's own English says it.
+        yield Issue(
+            rules.INVALID_VALUE,
+            line,
+            name,
+            f"`{name}`: {error.message}",
+            wording=wording("schema_message", field=name, detail=_short(error.message, 200)),
+        )
 
 
 # -- the checks on one file ---------------------------------------------------------------------
@@ -841,6 +848,7 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                     "published",
                     f"Rename it to `index{ending}`, or move it out of `stories/` if it is not the "
                     "story.",
+                    wording("story_text_name", file=f"index{ending}", name=name),
                 )
             )
     elif place.misplaced:
@@ -850,19 +858,23 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                 1,
                 "",
                 "This file is not in a story folder, so the site does not publish it",
+                wording=wording("not_in_story_folder"),
             )
         )
     if parts[:2] == ["docs", "stories"] and not (len(parts) == 3 and name.startswith("index.")):
+        story_path = (
+            f"stories/{slug_from_words(parts[2]) if len(parts) > 3 else '<slug>'}"
+            f"/index.{place.suffix or 'lv'}.md"
+        )
         issues.append(
             Issue(
                 rules.STORY_OUTSIDE_STORIES,
                 1,
                 "",
                 "This page would be published without the consent checks of a story",
-                f"Move it to `stories/{slug_from_words(parts[2]) if len(parts) > 3 else '<slug>'}"
-                "/index."
-                f"{place.suffix or 'lv'}.md` if it is a story, "
-                "or out of `docs/stories/` if it is not.",
+                f"Move it to `{story_path}` if it is a story, or out of `docs/stories/` if it is "
+                "not.",
+                wording("page_in_docs_stories", target=story_path),
             )
         )
     if place.kind == "event" and len(parts) > 3:
@@ -874,6 +886,7 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                 "An event in a subfolder is left out of the event list, the calendars "
                 "and the feeds",
                 f"Move it to `docs/events/{name}`.",
+                wording("event_in_subfolder", name=name),
             )
         )
     if place.suffix is None:
@@ -886,6 +899,11 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                     "",
                     f"The language code `{upper.group(1)}` must be written in lowercase",
                     f"Rename the file to end in `.{upper.group(1).lower()}.md`.",
+                    wording(
+                        "language_code_capitalised",
+                        code=upper.group(1),
+                        ending=f".{upper.group(1).lower()}.md",
+                    ),
                 )
             )
         else:
@@ -893,9 +911,12 @@ def _name_issues(place: ContentPath) -> list[Issue]:
             # `index-lv.md`, `index_en.md`: the code is there, joined with the wrong character.
             joined = re.fullmatch(r"(.+?)[-_ ](lv|en|rml)", stem, re.IGNORECASE)
             if joined:
-                fix = f"Rename it to `{joined.group(1)}.{joined.group(2).lower()}.md`."
+                renamed = f"{joined.group(1)}.{joined.group(2).lower()}.md"
+                fix = f"Rename it to `{renamed}`."
+                fix_wording = wording("rename_to", name=renamed)
             else:
                 fix = f"Rename it to `{stem}.lv.md` (or `.en.md`, `.rml.md`)."
+                fix_wording = wording("rename_to_any_language", name=f"{stem}.lv.md")
             issues.append(
                 Issue(
                     rules.MISSING_LANGUAGE_SUFFIX,
@@ -903,6 +924,7 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                     "",
                     f"`{name}` does not say which language it is in",
                     fix,
+                    wording("no_language_in_name", name=name, fix=fix_wording),
                 )
             )
     elif place.language is None:
@@ -912,6 +934,7 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                 1,
                 "",
                 f"`.{place.suffix}` is not a language of this site, so the file would be left out",
+                wording=wording("not_a_site_language", suffix=place.suffix),
             )
         )
     if place.slug is not None and not _SLUG_RE.match(place.slug):
@@ -923,6 +946,11 @@ def _name_issues(place: ContentPath) -> list[Issue]:
                 "",
                 f"The slug `{place.slug}` has characters that do not belong in a web address",
                 f"Rename it to `{suggestion}`." if suggestion else "",
+                wording(
+                    "slug_characters",
+                    slug=place.slug,
+                    fix=wording("rename_to", name=suggestion) if suggestion else "",
+                ),
             )
         )
     return issues
@@ -1037,9 +1065,11 @@ def _credit_label_issues(
             continue
         match = _CREDIT_LABEL.match(value) or _CREDIT_LABEL_BY.match(value)
         if match:
+            # Only a photo's credit can name a drawing instead.
+            people = path[-1] in ("author", "translator")
             drawing = (
                 ""
-                if path[-1] in ("author", "translator")
+                if people
                 else '; for a drawing, say so after the name: `"Līga Bērziņa (illustration)"`'
             )
             issues.append(Issue(
@@ -1047,6 +1077,10 @@ def _credit_label_issues(
                 f"The credit {value.strip()!r} starts with the label "
                 f"{match.group(1).strip()!r}",
                 f"Write only the name, e.g. `{path[-1]}: \"Līga Bērziņa\"`{drawing}.",
+                wording(
+                    "credit_label", credit=value.strip(), label=match.group(1).strip(),
+                    key=path[-1], drawing="" if people else wording("credit_drawing"),
+                ),
             ))  # fmt: skip
     return issues
 
@@ -1062,6 +1096,7 @@ def _long_text_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]:
                     content.line_of((name,)),
                     name,
                     f"`{name}` has {len(value.strip())} characters (at most {limit})",
+                    wording=wording("too_long", field=name, count=len(value.strip()), limit=limit),
                 )
             )
     return issues
@@ -1077,6 +1112,7 @@ def _markup_in_title_issues(content: ContentText, skip: set[KeyPath]) -> list[Is
             content.line_of(("title",)),
             "title",
             f"The title {title.strip()!r} contains `<` or `>`",
+            wording=wording("markup_in_title", title=title.strip()),
         )
     ]
 
@@ -1103,15 +1139,24 @@ def _comment_cut_issues(content: ContentText, skip: set[KeyPath]) -> list[Issue]
         cut = _UNQUOTED_WITH_COMMENT_RE.match(lines[line - 1] if 0 < line <= len(lines) else "")
         if not isinstance(value, str) or not cut:
             continue
+        kept, dropped = _short(cut.group(1)), _short(cut.group(2).strip())
+        quoted = _short(cut.group(1) + " #" + cut.group(2), 60)
         issues.append(
             Issue(
                 rules.TEXT_CUT_BY_COMMENT,
                 line,
                 dotted(path),
-                f"`{dotted(path)}` ends at “{_short(cut.group(1))}”: the words after ` #` "
-                f"(“#{_short(cut.group(2).strip())}”) are read as a comment and left out",
-                f"Put the whole value in quotation marks: "
-                f'`{path[-1]}: "{_short(cut.group(1) + " #" + cut.group(2), 60)}"`.',
+                f"`{dotted(path)}` ends at “{kept}”: the words after ` #` "
+                f"(“#{dropped}”) are read as a comment and left out",
+                f'Put the whole value in quotation marks: `{path[-1]}: "{quoted}"`.',
+                wording(
+                    "cut_by_comment",
+                    field=dotted(path),
+                    kept=kept,
+                    dropped=dropped,
+                    key=path[-1],
+                    quoted=quoted,
+                ),
             )
         )
     return issues
@@ -1237,6 +1282,7 @@ def _story_issues(
                 content.line_of(("consent", "status")),
                 "consent.status",
                 "The storyteller has withdrawn their consent",
+                wording=wording("consent_withdrawn"),
             )
         )
     languages = consent.get("languages")
@@ -1253,6 +1299,13 @@ def _story_issues(
                 "consent.languages",
                 f"The consent covers {', '.join(map(str, languages)) or 'no language'}"
                 f", not {place.language}",
+                wording=wording(
+                    "consent_languages",
+                    covered=", ".join(map(str, languages)),
+                    language=place.language,
+                )
+                if languages
+                else wording("consent_no_language", language=place.language),
             )
         )
     if consent.get("photos") is False and (images or body_has_images):
@@ -1263,6 +1316,7 @@ def _story_issues(
                 line,
                 "consent.photos",
                 "The story has images but `consent.photos` is false",
+                wording=wording("photos_without_consent"),
             )
         )
     if consent.get("photos") is True and consent.get("republication") is True:
@@ -1272,6 +1326,10 @@ def _story_issues(
                     rules.IMAGE_WITHOUT_LICENCE, content.line_of(("images", number, "file")),
                     f"images.{number}.licence",
                     f"The image `{image.get('file', number + 1)}` has no licence",
+                    wording=wording(
+                        "photo_without_licence",
+                        photo=_photo_wording(("images", number), content),
+                    ),
                 ))  # fmt: skip
     place_data = data.get("place") if isinstance(data.get("place"), dict) else {}
     shown = place_data.get("shown")
@@ -1284,6 +1342,7 @@ def _story_issues(
                     content.line_of(("place", key)),
                     f"place.{key}",
                     f"`place.shown` is `{shown}` but `place.{key}` is filled in",
+                    wording=wording("hidden_place_written", shown=shown, field=f"place.{key}"),
                 )
             )
     return issues
@@ -1310,6 +1369,13 @@ def _unknown_key_issue(
         field_name,
         f"`{_short(text)}` is not one of {', '.join(known)}",
         f"{hint}{rule.fix}",
+        # The rule's fix is printed with the rule's text already; only the hint is this case's.
+        wording(
+            "unknown_key",
+            value=_short(text),
+            known=", ".join(known),
+            hint=wording("did_you_mean", close=close[0]) if close else "",
+        ),
     )
 
 
@@ -1367,6 +1433,8 @@ _EVENT_TIME_FIELDS = {"start", "end", "registration.deadline"}
 # `report:` at all (LRP071).
 NO_PARTICIPANTS = "missing"
 NO_REPORT = "no report"
+# How the comparisons write a field a version leaves out (LRP055, LRP066, LRP067).
+NOTHING_WRITTEN = "nothing"
 
 
 def _event_shared_fields(
@@ -1384,16 +1452,16 @@ def _event_shared_fields(
                 continue
             if isinstance(content.data.get("report"), dict):
                 # A report without the numbers the other versions give (LRP071).
-                shared[name] = (NO_PARTICIPANTS, content.line_of(("report",)), "nothing")
+                shared[name] = (NO_PARTICIPANTS, content.line_of(("report",)), NOTHING_WRITTEN)
             elif "report" not in content.data:
                 last_time = "end" if "end" in content.data else "start"  # where LRP054 points
-                shared[name] = (NO_REPORT, content.line_of((last_time,)), "nothing")
+                shared[name] = (NO_REPORT, content.line_of((last_time,)), NOTHING_WRITTEN)
             continue
         if path in skip or (path[0] == "report" and value is None) or _impossible_date(value):
             continue
         if name == "status" and value is None:
             value = "scheduled"
-        written = "nothing" if value is None else f"`{_short(_plain_value(value), 50)}`"
+        written = NOTHING_WRITTEN if value is None else f"`{_short(_plain_value(value), 50)}`"
         if name in _EVENT_TIME_FIELDS and value is not None:
             when = _when(value)
             if when is None:
@@ -1402,7 +1470,11 @@ def _event_shared_fields(
                 continue
             value = when[0].date().isoformat() if when[1] else when[0].isoformat()
         compared = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-        shared[name] = (compared, content.line_of(path) if written != "nothing" else 1, written)
+        shared[name] = (
+            compared,
+            content.line_of(path) if written != NOTHING_WRITTEN else 1,
+            written,
+        )
     return shared
 
 
@@ -1448,9 +1520,13 @@ def _story_shared_fields(
         name = dotted(path)
         if name == "place.region" and _nested(content.data, ("place", "shown")) == "none":
             continue
-        written = "nothing" if value is None else f"`{_short(_plain_value(value), 50)}`"
+        written = NOTHING_WRITTEN if value is None else f"`{_short(_plain_value(value), 50)}`"
         compared = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-        shared[name] = (compared, content.line_of(path) if written != "nothing" else 1, written)
+        shared[name] = (
+            compared,
+            content.line_of(path) if written != NOTHING_WRITTEN else 1,
+            written,
+        )
     return shared
 
 
@@ -1478,6 +1554,23 @@ def _describe_photos(photos: Sequence[tuple[str, str]]) -> str:
     if not photos:
         return "no photos"
     return ", ".join(f"`{file}` ({licence or 'no licence'})" for file, licence in photos)
+
+
+def _photos_wording(photos: Sequence[tuple[str, str]]) -> Wording:
+    """The photos as `_describe_photos` lists them, for the translated texts: a text cannot
+    repeat itself for each photo, so each one is a phrase holding the rest of the list."""
+    if not photos:
+        return wording("no_photos")
+    said: Wording | None = None
+    for file, licence in reversed(photos):
+        photo = (
+            wording("photo_with_licence", file=file, licence=licence)
+            if licence
+            else wording("photo_no_licence", file=file)
+        )
+        said = photo if said is None else wording("photo_and_more", photo=photo, more=said)
+    assert said is not None
+    return said
 
 
 def _photos_mismatch_findings(results: list[FileResult]) -> list[Finding]:
@@ -1508,6 +1601,12 @@ def _photos_mismatch_findings(results: list[FileResult]) -> list[Finding]:
                             "images",
                             f"This version lists {_describe_photos(listed[other.path.rel])}, but "
                             f"{reference.path.rel} lists {_describe_photos(expected)}",
+                            wording=wording(
+                                "photos_differ",
+                                listed=_photos_wording(listed[other.path.rel]),
+                                reference=reference.path.rel,
+                                expected=_photos_wording(expected),
+                            ),
                         ),
                     )
                 )
@@ -1552,6 +1651,9 @@ def _heritage_listing_findings(results: list[FileResult]) -> list[Finding]:
                         1,
                         "",
                         f"`docs/heritage/index.{place.language}.md` does not link to this page",
+                        wording=wording(
+                            "heritage_not_linked", index=f"docs/heritage/index.{place.language}.md"
+                        ),
                     ),
                 )
             )
@@ -1578,12 +1680,14 @@ def _missing_numbers_findings(versions: list[FileResult]) -> list[Finding]:
         if compared == NO_PARTICIPANTS:
             problem = f"This version's `report:` has no `participants:`, but {source} gives them"
             fix = f"Copy the `participants:` lines from {source} into this `report:`."
+            said = wording("report_without_numbers", source=source)
         elif compared == NO_REPORT:
             problem = f"This version has no `report:`, but {source} reports on the event"
             fix = (
                 f"Copy `report:` with its `participants:` lines from {source} and translate "
                 "its `summary:`."
             )
+            said = wording("no_report_here", source=source)
         else:
             continue
         findings.append(
@@ -1595,6 +1699,7 @@ def _missing_numbers_findings(versions: list[FileResult]) -> list[Finding]:
                     name,
                     problem,
                     fix,
+                    said,
                 ),
             )
         )
@@ -1609,6 +1714,21 @@ def _without_reminders_answered_elsewhere(findings: list[Finding]) -> list[Findi
         for item in findings
         if not (item.rule_id == rules.EVENT_REPORT_MISSING.id and item.path in told)
     ]
+
+
+def _written_wording(written: str) -> str | Wording:
+    """A value as the comparisons write it, for the translated texts: "nothing" is a word."""
+    return wording("no_value") if written == NOTHING_WRITTEN else written
+
+
+def _values_in_files_wording(values: Sequence[tuple[str, str]]) -> Wording:
+    """(value as written, file) of the versions that differ, as one phrase holding the next."""
+    said: Wording | None = None
+    for written, rel in reversed(values):
+        value = wording("value_in_file", value=_written_wording(written), file=rel)
+        said = value if said is None else wording("value_and_more", value=value, more=said)
+    assert said is not None
+    return said
 
 
 def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
@@ -1638,11 +1758,12 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
                 # may be the one that reveals too much: every version is reported.
                 for version in having:
                     compared, line, written = version.shared_fields[name]
-                    others = "; ".join(
-                        f"{other.shared_fields[name][2]} in {other.path.rel}"
+                    differing = [
+                        (other.shared_fields[name][2], other.path.rel)
                         for other in having
                         if other.shared_fields[name][0] != compared
-                    )
+                    ]
+                    others = "; ".join(f"{value} in {rel}" for value, rel in differing)
                     findings.append(
                         finding(
                             version.path.rel,
@@ -1651,6 +1772,12 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
                                 line,
                                 name,
                                 f"`{name}` is {written} here but {others}",
+                                wording=wording(
+                                    "differs_from_versions",
+                                    field=name,
+                                    value=_written_wording(written),
+                                    others=_values_in_files_wording(differing),
+                                ),
                             ),
                         )
                     )
@@ -1672,6 +1799,13 @@ def _version_mismatch_findings(results: list[FileResult]) -> list[Finding]:
                                 name,
                                 f"`{name}` is {written} here but {expected_written} in "
                                 f"{reference.path.rel}",
+                                wording=wording(
+                                    "differs_from_version",
+                                    field=name,
+                                    value=_written_wording(written),
+                                    reference=reference.path.rel,
+                                    expected=_written_wording(expected_written),
+                                ),
                             ),
                         )
                     )
@@ -1727,6 +1861,7 @@ def _event_issues(content: ContentText, skip: set[KeyPath], today: dt.date) -> l
                     content.line_of((key,)),
                     "report",
                     f"The event was on {day.isoformat()} and its page has no `report:`",
+                    wording=wording("report_missing", day=day.isoformat()),
                 )
             )
     return issues
@@ -1747,6 +1882,7 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
                         f"sources.{number}.id",
                         f"Two sources have the id `{source['id']}`",
                         "Give each source its own id.",
+                        wording("source_id_twice", id=source["id"]),
                     )
                 )
             declared.setdefault(source["id"], number)
@@ -1764,6 +1900,11 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
                         "",
                         f"The citation `[@{source_id}]` names no source in `sources:`",
                         f"{hint}{rules.UNKNOWN_CITATION.fix}",
+                        wording(
+                            "unknown_citation",
+                            id=source_id,
+                            hint=wording("did_you_mean", close=close[0]) if close else "",
+                        ),
                     )
                 )
     for source_id, number in declared.items():
@@ -1774,6 +1915,7 @@ def _heritage_issues(content: ContentText, prose: str, lines: _Lines) -> list[Is
                     content.line_of(("sources", number)),
                     f"sources.{number}",
                     f"The source `{source_id}` is never cited as `[@{source_id}]`",
+                    wording=wording("source_not_cited", id=source_id),
                 )
             )
     return issues
@@ -1829,7 +1971,9 @@ def _missing_file_issue(
     )
 
 
-def _absolute_link_fix(path: str, fragment: str, directory: str, index: TreeIndex) -> str:
+def _absolute_link_fix(
+    path: str, fragment: str, directory: str, index: TreeIndex
+) -> tuple[str, Wording]:
     """LRP033's advice, as a link from this file's own folder (a story sits two folders down)."""
     words = [word for word in path.strip("/").split("/") if word]
     if words and words[0] in LANGUAGE_CODES:
@@ -1839,14 +1983,17 @@ def _absolute_link_fix(path: str, fragment: str, directory: str, index: TreeInde
     page = next((page for page in pages if page in index.md_variants), None)
     anchor = f"#{fragment}" if fragment else ""
     if page is not None:
+        link = f"{posixpath.relpath(page, directory or '.')}{anchor}"
         return (
-            f"Link to the Markdown file instead: `{posixpath.relpath(page, directory or '.')}"
-            f"{anchor}`; the site turns it into the right address in every language."
+            f"Link to the Markdown file instead: `{link}`; the site turns it into the right "
+            "address in every language.",
+            wording("link_the_file", link=link),
         )
     example = posixpath.relpath("about.md", directory or ".")
     return (
         f"Link to the Markdown file instead, e.g. `{example}` for the About page; the site "
-        "turns it into the right address in every language."
+        "turns it into the right address in every language.",
+        wording("link_a_file_like", example=example),
     )
 
 
@@ -1877,6 +2024,7 @@ def _link_issues(
                     line,
                     "",
                     f"The address `{_short(target, 40)}` can run code or hide content",
+                    wording=wording("unsafe_address", address=_short(target, 40)),
                 )
             )
             continue
@@ -1892,6 +2040,7 @@ def _link_issues(
                     line,
                     "",
                     f"`{_short(target, 60)}` is a file on a computer, not on the site",
+                    wording=wording("file_on_a_computer", target=_short(target, 60)),
                 )
             )
             continue
@@ -1909,6 +2058,7 @@ def _link_issues(
         if not path:
             continue
         if path.startswith("/"):
+            fix, fix_wording = _absolute_link_fix(path, parts.fragment, directory, index)
             issues.append(
                 Issue(
                     rules.ABSOLUTE_SITE_LINK,
@@ -1916,7 +2066,8 @@ def _link_issues(
                     "",
                     f"`{_short(target, 60)}` starts with `/`, so it breaks in the "
                     "other languages and in previews",
-                    _absolute_link_fix(path, parts.fragment, directory, index),
+                    fix,
+                    wording("absolute_link", target=_short(target, 60), fix=fix_wording),
                 )
             )
             continue
@@ -1930,6 +2081,7 @@ def _link_issues(
                         line,
                         "",
                         f"`{_short(target, 60)}` leads outside the project",
+                        wording=wording("outside_project", target=_short(target, 60)),
                     )
                 )
             elif resolved.startswith("../stories/"):
@@ -1943,6 +2095,7 @@ def _link_issues(
                         f"`{_short(target, 60)}` links to a story by its folder in "
                         "the project, which the site does not use",
                         f"Write `{better}`: stories are linked as if they were in `docs/stories/`.",
+                        wording("story_by_folder", target=_short(target, 60), better=better),
                     )
                 )
             else:
@@ -1954,6 +2107,7 @@ def _link_issues(
                         f"`{_short(target, 60)}` points outside `docs/`, which the "
                         "site does not publish",
                         "Link to a page or file inside `docs/` (one `../` fewer?).",
+                        wording("outside_docs", target=_short(target, 60)),
                     )
                 )
             continue
@@ -1990,6 +2144,7 @@ def _insecure_issue(address: str, line: int, field_name: str) -> Issue:
         line,
         field_name,
         f"`{_short(address, 60)}` is an unencrypted `http://` address",
+        wording=wording("insecure_address", address=_short(address, 60)),
     )
 
 
@@ -2017,6 +2172,7 @@ def _story_folder_file_issue(written: str, resolved: str, line: int) -> Issue:
             "",
             f"`{_short(written, 60)}` is a photo in a story folder, which the site shows "
             "only from the front matter, not from the text",
+            wording=wording("story_photo_in_text", target=_short(written, 60)),
         )
     return Issue(
         rules.STORY_FOLDER_FILE,
@@ -2026,6 +2182,7 @@ def _story_folder_file_issue(written: str, resolved: str, line: int) -> Issue:
         "does not publish",
         "Put the file in `docs/assets/` and link it from there, or list a photo under "
         "`images:` in the front matter.",
+        wording("story_file_linked", target=_short(written, 60)),
     )
 
 
@@ -2040,6 +2197,7 @@ def _external_media_issues(prose: str, lines: _Lines) -> list[Issue]:
                 lines(start),
                 "",
                 f"`{_short(address, 60)}` would load a picture from another website",
+                wording=wording("external_picture", address=_short(address, 60)),
             )
         )
     return issues
@@ -2090,6 +2248,7 @@ def _body_scan(
                     lines(match.start()),
                     "",
                     f"`<{match.group(1).lower()}>` is not allowed in the text",
+                    wording=wording("unsafe_element", element=match.group(1).lower()),
                 )
             )
         for match in _EVENT_ATTRIBUTE_RE.finditer(prose):
@@ -2100,6 +2259,7 @@ def _body_scan(
                     lines(match.start(1) if match.group(1) else match.start(2)),
                     "",
                     f"The event attribute `{attribute}=` is not allowed",
+                    wording=wording("event_attribute", attribute=attribute),
                 )
             )
         for match in _ATTR_LIST_URL_RE.finditer(prose):
@@ -2142,6 +2302,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
                 1,
                 "",
                 f"The file is {size // 1024} kB; the limit is {MARKDOWN_LIMIT // 1024} kB",
+                wording=wording("file_too_large", size=size // 1024, limit=MARKDOWN_LIMIT // 1024),
             )
         )
     if size > UNREADABLE_SIZE:
@@ -2158,6 +2319,7 @@ def check_file(path: Path, place: ContentPath, index: TreeIndex, today: dt.date)
                 line,
                 "",
                 "The file is not saved as UTF-8 (first unreadable character on this line)",
+                wording=wording("not_utf8"),
             )
         )
         result.findings = _issue_findings(place.rel, issues)
@@ -2295,7 +2457,7 @@ _COMMON_WORDS = {
     ),
 }
 _LANGUAGE_NAMES = {"lv": "Latvian", "en": "English", "rml": "Romani"}
-_EXAMPLE_WORDS = {"lv": "“un”, “ir”, “ar”", "en": "“the”, “and”, “of”", "rml": "“hi”, “pal”, “kaj”"}
+_EXAMPLE_WORDS = {"lv": ("un", "ir", "ar"), "en": ("the", "and", "of"), "rml": ("hi", "pal", "kaj")}
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _LANGUAGE_SAMPLE_CHARS = 2000
 # Fewer words than this say too little about the language.
@@ -2339,14 +2501,24 @@ def _text_language_issues(prose: str, language: str, body_line: int) -> list[Iss
     likeliest = max(shares, key=shares.__getitem__)
     if likeliest == language or shares[likeliest] < _OTHER_LANGUAGE_SHARE:
         return []
-    examples = _EXAMPLE_WORDS[likeliest]
+    examples = ", ".join(f"“{word}”" for word in _EXAMPLE_WORDS[likeliest])
     problem = (
         f"This {_LANGUAGE_NAMES[language]} page's text looks {_LANGUAGE_NAMES[likeliest]}: "
         f"{shares[likeliest]:.0%} of its words are common {_LANGUAGE_NAMES[likeliest]} words "
         f"(such as {examples}), {shares[language]:.0%} are common "
         f"{_LANGUAGE_NAMES[language]} ones"
     )
-    return [Issue(rules.TEXT_IN_OTHER_LANGUAGE, body_line, "", problem)]
+    said = wording(
+        "text_in_other_language",
+        language=language,
+        other=wording("language_name", language=likeliest),
+        share=round(shares[likeliest] * 100),
+        # Each language quotes the words its own way: the text puts its quotation marks
+        # around the list and this closing-and-opening pair between the words.
+        examples="”, „".join(_EXAMPLE_WORDS[likeliest]),
+        own_share=round(shares[language] * 100),
+    )
+    return [Issue(rules.TEXT_IN_OTHER_LANGUAGE, body_line, "", problem, wording=said)]
 
 
 # -- rules across files -------------------------------------------------------------------------
@@ -2377,6 +2549,7 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
                         1,
                         "",
                         f"This file and {others} would both be published at /{result.path.url}",
+                        wording=wording("same_address", others=others, url=result.path.url),
                     ),
                 )
             )
@@ -2411,6 +2584,9 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
                             "",
                             f"{_KIND_NAMES[kind].capitalize()} with the same slug "
                             f"`{result.path.slug}` is in {others}",
+                            wording=wording(
+                                "same_slug", kind=kind, slug=result.path.slug, others=others
+                            ),
                         ),
                     )
                 )
@@ -2458,6 +2634,12 @@ def _cross_file_findings(results: list[FileResult]) -> list[Finding]:
                             f"{', '.join(differing)}",
                             "Make the `consent:` block the same in every language version, as the "
                             "consent record says.",
+                            # The fix is the rule's own, which the rule's text already gives.
+                            wording(
+                                "consent_differs",
+                                reference=reference.path.rel,
+                                fields=", ".join(differing),
+                            ),
                         ),
                     )
                 )
@@ -2553,6 +2735,11 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                             f"`{name}` is not read as the story's text, so it is not published",
                             f"If it is the story, save it as plain text named "
                             f"`index.{text.group(1).lower()}.md`; otherwise delete it.",
+                            wording(
+                                "story_text_misnamed",
+                                name=name,
+                                file=f"index.{text.group(1).lower()}.md",
+                            ),
                         ),
                     )
                 )
@@ -2568,6 +2755,7 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                             f"`{name}` is not published, and a document or recording in the "
                             "repository "
                             "may hold personal data (a consent form, notes, an interview)",
+                            wording=wording("private_document", name=name),
                         ),
                     )
                 )
@@ -2583,6 +2771,11 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                             "",
                             f"The image is {size / 1024 / 1024:.1f} MB; the limit is "
                             f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
+                            wording=wording(
+                                "image_too_large",
+                                size=_decimal_comma(size / 1024 / 1024),
+                                limit=STORY_IMAGE_LIMIT // 1024 // 1024,
+                            ),
                         ),
                     )
                 )
@@ -2606,10 +2799,75 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                                 else "Delete it: the site publishes only the "
                                 "story's texts and the photos listed under `images:`."
                             ),
+                            wording("unused_photo", name=name)
+                            if photo
+                            else wording("unused_file", name=name),
                         ),
                     )
                 )
     return findings
+
+
+# hooks/images.py words a photo's problems once, in English, for the build's log as well; the
+# translated texts read their values back from that message. A message not matched here stays
+# English ("Precīzāk (angliski)"); tests/unit/test_check_wordings.py makes each one.
+_IMAGE_PROBLEMS: tuple[tuple[re.Pattern[str], Callable[[dict[str, str]], Wording]], ...] = (
+    (
+        re.compile(
+            r"(?P<file>.+) claims more than (?P<limit>\d+) megapixels, which looks like a "
+            r"decompression bomb: re-export it at camera size \(at most (?P<most>[\d.]+) "
+            r"megapixels\)"
+        ),
+        lambda found: wording(
+            "image_bomb", file=found["file"], limit=found["limit"], most=_comma(found["most"])
+        ),
+    ),
+    (
+        re.compile(r"(?P<file>.+) is not a readable image: re-export it as JPEG or PNG"),
+        lambda found: wording("image_unreadable", file=found["file"]),
+    ),
+    (
+        re.compile(
+            r"(?P<file>.+) is only (?P<width>\d+)×(?P<height>\d+) px; the long side must be at "
+            r"least (?P<least>\d+) px: use the original photo, not a thumbnail or a messenger copy"
+        ),
+        lambda found: wording(
+            "image_too_small",
+            file=found["file"],
+            width=found["width"],
+            height=found["height"],
+            least=found["least"],
+        ),
+    ),
+    (
+        re.compile(
+            r"(?P<file>.+) has (?P<megapixels>[\d.]+) megapixels \(over (?P<most>[\d.]+)\); it "
+            r"is resized for the site, but export it at most 2400 px on the long side"
+        ),
+        lambda found: wording(
+            "image_too_many_pixels",
+            file=found["file"],
+            megapixels=_comma(found["megapixels"]),
+            most=_comma(found["most"]),
+        ),
+    ),
+)
+
+
+def _comma(number: str) -> str:
+    """A number as the translated texts write it (Latvian: 15,3)."""
+    return number.replace(".", ",")
+
+
+def _decimal_comma(number: float) -> str:
+    return _comma(f"{number:.1f}")
+
+
+def _image_problem_wording(message: str) -> Wording | None:
+    for pattern, said in _IMAGE_PROBLEMS:
+        if found := pattern.fullmatch(message):
+            return said(found.groupdict())
+    return None
 
 
 def _photo_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
@@ -2639,6 +2897,7 @@ def _photo_findings(results: list[FileResult], project_root: Path) -> list[Findi
                         field_name,
                         problem_text,
                         f"{fix[:1].upper()}{fix[1:]}." if fix else "",
+                        _image_problem_wording(problem.message),
                     ),
                 )
             )
@@ -2693,20 +2952,35 @@ def _anchor_findings(
             named = [a for a in present if not a.startswith(("fn:", "fnref:", "cite-"))]
             close = difflib.get_close_matches(anchor, named, n=1, cutoff=0.6)
             hint = f"Did you mean `#{close[0]}`? " if close else ""
+            # The rule's fix is printed with the rule's text already; only the hint is this case's.
+            hint_wording = wording("did_you_mean", close=f"#{close[0]}") if close else ""
             if target == result.path.rel:
                 problem = (
                     f"The link `{_short(written, 60)}` names no heading or anchor of this page"
                 )
+                said = wording("anchor_not_here", link=_short(written, 60), hint=hint_wording)
             else:
                 problem = (
                     f"The link `{_short(written, 60)}` leads to `#{_short(anchor, 40)}`, "
                     f"which `{target}` does not have"
                 )
+                said = wording(
+                    "anchor_not_there",
+                    link=_short(written, 60),
+                    anchor=_short(anchor, 40),
+                    target=target,
+                    hint=hint_wording,
+                )
             findings.append(
                 finding(
                     result.path.rel,
                     Issue(
-                        rules.MISSING_ANCHOR, line, "", problem, f"{hint}{rules.MISSING_ANCHOR.fix}"
+                        rules.MISSING_ANCHOR,
+                        line,
+                        "",
+                        problem,
+                        f"{hint}{rules.MISSING_ANCHOR.fix}",
+                        said,
                     ),
                 )
             )
@@ -2746,6 +3020,9 @@ def _internal_error(rel: str, error: Exception) -> FileResult:
                     "",
                     f"Internal error while checking this file ({type(error).__name__}: "
                     f"{_short(error, 120)})",
+                    wording=wording(
+                        "internal_error", detail=f"{type(error).__name__}: {_short(error, 120)}"
+                    ),
                 ),
             )
         ],
@@ -2864,6 +3141,10 @@ def _check(
                 "",
                 f"Internal error in the checks across files ({type(error).__name__}: "
                 f"{_short(error, 120)}). {rules.INTERNAL_ERROR.fix}",
+                wording(
+                    "internal_error_across_files",
+                    detail=f"{type(error).__name__}: {_short(error, 120)}",
+                ),
             )
         )
     return sorted(set(findings))
@@ -2919,6 +3200,7 @@ def misnamed_file_findings(index: TreeIndex) -> list[Finding]:
                     "",
                     f"`{name}` is not read as content, because it does not end in `.md`",
                     f"Rename it to `{stem}.md`.",
+                    wording("not_md", name=name, fix=wording("rename_to", name=f"{stem}.md")),
                 ),
             )
         )

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from hooks import rules
-from hooks.rules import Issue, Rule
+from hooks.rules import Issue, Rule, wording
 
 TERMINOLOGY_FILE = Path(__file__).resolve().parent.parent / "data" / "terminology.yml"
 ALLOW_MARKER = "<!-- terminology: allow -->"
@@ -208,6 +208,13 @@ def term_issue(term: Term, line: int, field: str, matched: str) -> Issue:
         f"“{matched}”{near}: {term.why} ({term.source})",
         f"Consider: {term.suggestion}. If you quote someone or name an organisation, put the "
         f"words in quotation marks or add {ALLOW_MARKER} to the line.",
+        # The reason, its source and the suggestion are the rule's own, in its translated texts.
+        wording(
+            "term_used",
+            words=matched,
+            near=wording("near_roma") if term.near_roma else "",
+            marker=ALLOW_MARKER,
+        ),
     )
 
 
