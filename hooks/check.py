@@ -7,10 +7,11 @@ fail); warnings and information never do.
 Exit status: 0 no errors, 1 errors found, 2 a path on the command line does not exist.
 
 `--lang lv` (`make check LANGUAGE=lv`) prints each problem with its rule's Latvian summary and fix
-from `data/rules.lv.yml`, followed by the message about the exact field, value or link: in
-Latvian for the problems `check.messages` has a text for (the file's YAML, the fields against
-the schema, placeholders, missing link targets, consent and event dates, the translation
-status), otherwise in English. JSON stays English, for programs; GitHub annotations give the
+from `data/rules.lv.yml`, followed by the message about the exact field, value or link, in
+Latvian from `check.messages` (every problem the code reports names its text there; only what
+another program says, such as the YAML reader's own error, is quoted in English, and a text
+missing from the file falls back to the English message). JSON stays English, for programs;
+GitHub annotations give the
 English message and then the Latvian exact case and rule text, whatever `--lang` says.
 
 On GitHub Actions (GITHUB_ACTIONS=true) it also prints workflow annotations, which GitHub shows
