@@ -26,7 +26,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -2773,7 +2773,7 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
                             f"{STORY_IMAGE_LIMIT // 1024 // 1024} MB",
                             wording=wording(
                                 "image_too_large",
-                                size=_decimal_comma(size / 1024 / 1024),
+                                size=rules.decimal_comma(size / 1024 / 1024, 1),
                                 limit=STORY_IMAGE_LIMIT // 1024 // 1024,
                             ),
                         ),
@@ -2808,68 +2808,6 @@ def _story_folder_findings(results: list[FileResult], project_root: Path) -> lis
     return findings
 
 
-# hooks/images.py words a photo's problems once, in English, for the build's log as well; the
-# translated texts read their values back from that message. A message not matched here stays
-# English ("Precīzāk (angliski)"); tests/unit/test_check_wordings.py makes each one.
-_IMAGE_PROBLEMS: tuple[tuple[re.Pattern[str], Callable[[dict[str, str]], Wording]], ...] = (
-    (
-        re.compile(
-            r"(?P<file>.+) claims more than (?P<limit>\d+) megapixels, which looks like a "
-            r"decompression bomb: re-export it at camera size \(at most (?P<most>[\d.]+) "
-            r"megapixels\)"
-        ),
-        lambda found: wording(
-            "image_bomb", file=found["file"], limit=found["limit"], most=_comma(found["most"])
-        ),
-    ),
-    (
-        re.compile(r"(?P<file>.+) is not a readable image: re-export it as JPEG or PNG"),
-        lambda found: wording("image_unreadable", file=found["file"]),
-    ),
-    (
-        re.compile(
-            r"(?P<file>.+) is only (?P<width>\d+)×(?P<height>\d+) px; the long side must be at "
-            r"least (?P<least>\d+) px: use the original photo, not a thumbnail or a messenger copy"
-        ),
-        lambda found: wording(
-            "image_too_small",
-            file=found["file"],
-            width=found["width"],
-            height=found["height"],
-            least=found["least"],
-        ),
-    ),
-    (
-        re.compile(
-            r"(?P<file>.+) has (?P<megapixels>[\d.]+) megapixels \(over (?P<most>[\d.]+)\); it "
-            r"is resized for the site, but export it at most 2400 px on the long side"
-        ),
-        lambda found: wording(
-            "image_too_many_pixels",
-            file=found["file"],
-            megapixels=_comma(found["megapixels"]),
-            most=_comma(found["most"]),
-        ),
-    ),
-)
-
-
-def _comma(number: str) -> str:
-    """A number as the translated texts write it (Latvian: 15,3)."""
-    return number.replace(".", ",")
-
-
-def _decimal_comma(number: float) -> str:
-    return _comma(f"{number:.1f}")
-
-
-def _image_problem_wording(message: str) -> Wording | None:
-    for pattern, said in _IMAGE_PROBLEMS:
-        if found := pattern.fullmatch(message):
-            return said(found.groupdict())
-    return None
-
-
 def _photo_findings(results: list[FileResult], project_root: Path) -> list[Finding]:
     """What the build would refuse in each photo, reported once, where the first text names it."""
     from hooks import images  # Pillow: only when a story has photos
@@ -2897,7 +2835,7 @@ def _photo_findings(results: list[FileResult], project_root: Path) -> list[Findi
                         field_name,
                         problem_text,
                         f"{fix[:1].upper()}{fix[1:]}." if fix else "",
-                        _image_problem_wording(problem.message),
+                        problem.wording,
                     ),
                 )
             )

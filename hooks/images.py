@@ -94,6 +94,9 @@ class ImageProblem:
     message: str  # one line that ends with the fix
     # The content rule (hooks/rules.py) an editor looks up; "" for the build's own failures.
     rule_id: str = ""
+    # The same problem for the translated check texts; not kept in the cache's manifests,
+    # since only the content check, which reads the photo itself, prints it.
+    wording: rules.Wording | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,7 @@ def _unreadable(path: Path) -> ImageProblem:
         "error",
         f"{path.name} is not a readable image: re-export it as JPEG or PNG",
         rules.UNUSABLE_IMAGE.id,
+        rules.wording("image_unreadable", file=path.name),
     )
 
 
@@ -252,6 +256,12 @@ def validate_source_image(
                     f"decompression bomb: re-export it at camera size (at most "
                     f"{max_megapixels:g} megapixels)",
                     rules.UNUSABLE_IMAGE.id,
+                    rules.wording(
+                        "image_bomb",
+                        file=path.name,
+                        limit=f"{limit:.0f}",
+                        most=rules.decimal_comma(f"{max_megapixels:g}"),
+                    ),
                 )
             ]
         # verify() reports damage as whatever the format plugin raises (SyntaxError, struct.error,
@@ -267,6 +277,9 @@ def validate_source_image(
                 f"{path.name} is only {width}×{height} px; the long side must be at least "
                 f"{min_width} px: use the original photo, not a thumbnail or a messenger copy",
                 rules.UNUSABLE_IMAGE.id,
+                rules.wording(
+                    "image_too_small", file=path.name, width=width, height=height, least=min_width
+                ),
             )
         )
     if size_bytes > max_bytes:
@@ -287,6 +300,12 @@ def validate_source_image(
                 f"{path.name} has {megapixels:.1f} megapixels (over {max_megapixels:g}); it is "
                 "resized for the site, but export it at most 2400 px on the long side",
                 rules.IMAGE_TOO_MANY_PIXELS.id,
+                rules.wording(
+                    "image_too_many_pixels",
+                    file=path.name,
+                    megapixels=rules.decimal_comma(megapixels, 1),
+                    most=rules.decimal_comma(f"{max_megapixels:g}"),
+                ),
             )
         )
     return problems

@@ -49,6 +49,15 @@ def wording(key: str, /, **values: str | int | Wording) -> Wording:
     )
 
 
+def decimal_comma(number: float | str, places: int | None = None) -> str:
+    """A number as the translated texts write it: `15,3`, with a decimal comma (Latvian).
+
+    English needs no such value, since the English message is written where the problem is
+    found; the only translated check texts are Latvian, which use a comma."""
+    text = f"{number:.{places}f}" if places is not None else str(number)
+    return text.replace(".", ",")
+
+
 @dataclass(frozen=True)
 class Issue:
     """A problem found in one file's text, before it is tied to the file's path."""

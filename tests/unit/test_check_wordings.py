@@ -32,12 +32,19 @@ def _latvian() -> dict:
     return rule_texts("lv")["check"]
 
 
+def _called_name(function: ast.expr) -> str:
+    """`wording` for both `wording(...)` and `rules.wording(...)` (hooks/images.py)."""
+    if isinstance(function, ast.Attribute):
+        return function.attr
+    return getattr(function, "id", "")
+
+
 def _wordings_in_code() -> dict[str, set[frozenset[str]]]:
     """Each key given to `wording(...)` in hooks/, with the value names of each call."""
     found: dict[str, set[frozenset[str]]] = {}
     for source in sorted((PROJECT_ROOT / "hooks").glob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "wording"):
+            if not (isinstance(node, ast.Call) and _called_name(node.func) == "wording"):
                 continue
             key = node.args[0]
             assert isinstance(key, ast.Constant), f"{source.name}:{node.lineno}: key not literal"
