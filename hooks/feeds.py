@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from hooks import site_data
@@ -103,6 +103,20 @@ class StoryVersion:
     credit_language: str = ""
 
 
+class Contributor(NamedTuple):
+    """Someone the page credits besides the entry's author, with the role it credits them for."""
+
+    name: str
+    # "translator" or "photographer": stable words for a journalist's tool, whatever the
+    # feed's language (the page's own labels are "Tulkotājs", "Foto", …).
+    role: str
+
+
+# The role of a story's author in JSON Feed's `_credits.contributors`, as the page's credits
+# list the author first ("Author: …").
+AUTHOR_ROLE = "author"
+
+
 @dataclass(frozen=True)
 class FeedEntry:
     id: str
@@ -116,7 +130,10 @@ class FeedEntry:
     rights: str | None = None  # the licence's name, or why no licence covers the entry
     content_html: str | None = None
     rights_url: str | None = None  # Atom link rel="license" (RFC 4946)
-    contributors: Sequence[str] = ()  # translators, photographers
+    contributors: Sequence[Contributor] = ()  # translators, photographers
+    # True where the page credits the author by role as well (a story's "Author: …"); then
+    # `_credits.contributors` lists the author first, so it holds the page's whole credits list.
+    author_credited: bool = False
     language: str | None = None
     image_url: str | None = None
     image_length: int | None = None  # bytes of the file at image_url, once it is written
@@ -226,8 +243,10 @@ def atom_feed(
                 enclosure.set("length", str(entry.image_length))
         entry_author = _sub(element, "author")
         _sub(entry_author, "name", entry.author)
-        for name in entry.contributors:
-            _sub(_sub(element, "contributor"), "name", name)
+        # Atom's <contributor> has no role (RFC 4287 §3.2 gives it name, uri and email only),
+        # so the roles are in the JSON Feed's `_credits` alone.
+        for contributor in entry.contributors:
+            _sub(_sub(element, "contributor"), "name", contributor.name)
         for term in entry.categories:
             _sub(element, "category", term=term)
         if entry.summary:
@@ -304,8 +323,12 @@ def _json_item(entry: FeedEntry, credits_about: str | None = None) -> dict[str, 
         credits["licence"] = entry.rights
     if entry.rights_url:
         credits["licence_url"] = entry.rights_url
-    if entry.contributors:
-        credits["contributors"] = [{"name": name} for name in entry.contributors]
+    # Each with the role the page credits them for, so that a credit line built from the feed
+    # says who translated and who took the photos, not only their names.
+    people = [Contributor(entry.author, AUTHOR_ROLE)] if entry.author_credited else []
+    people.extend(entry.contributors)
+    if people:
+        credits["contributors"] = [{"name": c.name, "role": c.role} for c in people]
     if credits:
         item[JSON_FEED_CREDITS] = {"about": credits_about, **credits} if credits_about else credits
     return item
@@ -349,10 +372,16 @@ def story_feed_entry(
         rights_url=licence_url if story.republication_allowed else None,
         republication_allowed=story.republication_allowed,
         content_html=content_html,
-        # A photographer is credited only where a photo is shown.
+        # A photographer is credited only where a photo is shown, as on the page.
         contributors=tuple(
-            name for name in (story.translator, story.photographer if story.image else None) if name
+            Contributor(name, role)
+            for name, role in (
+                (story.translator, "translator"),
+                (story.photographer if story.image else None, "photographer"),
+            )
+            if name
         ),
+        author_credited=bool(story.author),
         language=story.language,
         image_url=story.image.url if story.image else None,
     )

@@ -14,6 +14,7 @@ from hooks.feeds import (
     JSON_FEED_VERSION,
     SAMPLE_NOTICES,
     XML_LANG,
+    Contributor,
     FeedEntry,
     StoryImage,
     StoryVersion,
@@ -192,8 +193,10 @@ def test_json_feed_uses_full_text_when_given() -> None:
     assert "content_text" not in item
 
 
-def test_a_json_feed_item_carries_the_licence_and_the_photographer() -> None:
-    """JSON Feed has no licence or contributor fields; a journalist's tool still gets both."""
+def test_a_json_feed_item_carries_the_licence_and_each_credit_with_its_role() -> None:
+    """JSON Feed has no licence or contributor fields; a journalist's tool still gets both, and
+    each name with the role the page's credits give it, so a credit line built from the feed
+    can say who wrote, who translated and who took the photos."""
     photo = StoryImage(f"{SITE}stasti/anna/img/anna-1600.jpg", 1600, 1067, "Anna", "Foto: J. B.")
     with_photo = story_feed_entry(
         story(image=photo, photographer="J. Bērziņš", translator="A. Ozola"),
@@ -204,16 +207,42 @@ def test_a_json_feed_item_carries_the_licence_and_the_photographer() -> None:
     assert item["_credits"] == {
         "licence": "CC BY 4.0",
         "licence_url": "https://creativecommons.org/licenses/by/4.0/",
-        "contributors": [{"name": "A. Ozola"}, {"name": "J. Bērziņš"}],
+        "contributors": [
+            {"name": "Ilze Kalniņa", "role": "author"},
+            {"name": "A. Ozola", "role": "translator"},
+            {"name": "J. Bērziņš", "role": "photographer"},
+        ],
     }
-    kept_here = story_feed_entry(story(), None, None)
-    (plain,) = json_feed("T", SITE, f"{SITE}f.json", "lv", [kept_here])["items"]
+    # The roles are words for a program, the same in a feed in any language.
+    (english,) = json_feed("T", SITE, f"{SITE}f.json", "en", [with_photo])["items"]
+    assert english["_credits"]["contributors"] == item["_credits"]["contributors"]
+    # Atom has no role for a contributor, and gets no invented element for one: the author
+    # stays <author>, the others are <contributor> with a name only.
+    (atom_entry,) = build_atom([with_photo]).findall(f"{A}entry")
+    assert [a.findtext(f"{A}name") for a in atom_entry.findall(f"{A}author")] == ["Ilze Kalniņa"]
+    contributors = atom_entry.findall(f"{A}contributor")
+    assert [c.findtext(f"{A}name") for c in contributors] == ["A. Ozola", "J. Bērziņš"]
+    assert all([child.tag for child in c] == [f"{A}name"] for c in contributors)
+    # An entry that credits nobody (an event's, written by the ministry) has no such object.
+    (plain,) = json_feed("T", SITE, f"{SITE}f.json", "lv", [_uncredited_entry()])["items"]
     assert "_credits" not in plain
+
+
+def _uncredited_entry() -> FeedEntry:
+    return FeedEntry(
+        id=f"{SITE}events/meeting/",
+        url=f"{SITE}events/meeting/",
+        title="Sanāksme",
+        summary="Gada sanāksme.",
+        published=date(2026, 3, 3),
+        updated=None,
+        author="Kultūras ministrija",
+    )
 
 
 def test_story_entry_leaves_out_photo_credit_without_a_photo() -> None:
     no_photo = story_feed_entry(story(photographer="J. Bērziņš", translator="A. Ozola"), "n", "u")
-    assert no_photo.contributors == ("A. Ozola",)
+    assert no_photo.contributors == (Contributor("A. Ozola", "translator"),)
     assert no_photo.image_url is None
 
 
@@ -299,11 +328,6 @@ def test_the_credits_extension_names_the_page_that_explains_it() -> None:
     assert next(iter(item["_credits"])) == "about" and item["_credits"]["about"] == about
     # An item without credits gets no extension object just for the link.
     (plain,) = json_feed(
-        "T",
-        SITE,
-        f"{SITE}f.json",
-        "en",
-        [story_feed_entry(story(), None, None)],
-        credits_about=about,
+        "T", SITE, f"{SITE}f.json", "en", [_uncredited_entry()], credits_about=about
     )["items"]
     assert "_credits" not in plain
