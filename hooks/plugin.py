@@ -415,6 +415,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
 
     def _story_pictures(self, story: StoryVersion, page_url: str) -> list[dict[str, Any]]:
         base = relative_root(page_url) + f"stories/{story.slug}/img/"
+        photographer = str(story.credits.get("photographer") or "")
         pictures = []
         for index, image in enumerate(story.images):
             image_set = self.image_sets[self._image_source(story, image.file)]
@@ -425,6 +426,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     "caption": image.caption,
                     "credit": image.credit,
                     "download": base + largest.filename,
+                    # The same fallback to the story's photographer as the copies' credits.
+                    "download_name": reuse.photo_download_name(
+                        story.slug, index + 1, image.credit or photographer, self.language
+                    ),
                     "file": image.file,
                     "licence_label": reuse.licence_label(image.licence) if image.licence else "",
                     "licence_url": (

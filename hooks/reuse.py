@@ -1,5 +1,10 @@
 """What a journalist copies from "Republish this story": clean HTML, plain text and Markdown.
 
+The page's copy-and-paste snippet is the HTML copy under the story's title as an <h2>; the
+downloaded HTML file has the title as its <h1> instead, and the feeds' full text has none (a
+feed entry has a title of its own). The page also gives each photo a descriptive download name
+(`photo_download_name`) and the licence one plain sentence (`licence_summary`).
+
 Every copy carries the credit line and a link to the licence, because the licence (CC BY and
 its variants) allows republication only with attribution. A story marked `sample` also carries
 a notice that it is not a real person's story. Call these only for a story whose consent
@@ -38,6 +43,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 
 from hooks import site_data
+from hooks.content_checks import slug_from_words
 from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.images import says_what_it_is
 from hooks.languages import LANGUAGE_CODES, html_in_language
@@ -88,6 +94,8 @@ _QUOTES: dict[str, tuple[str, str]] = {
     code: (site_data.labels(code)["quote_open"], site_data.labels(code)["quote_close"])
     for code in LANGUAGE_CODES
 }
+# One plain-language sentence per licence (`licence_summary:`), shown beside the licence line.
+_LICENCE_SUMMARIES: dict[str, dict[str, str]] = site_data.label_by_language("licence_summary")
 _CREDIT_BY: dict[str, str] = site_data.label_by_language("credit_by")
 _CREDIT_BY_TRANSLATED: dict[str, str] = site_data.label_by_language("credit_by_translated")
 _CREDIT_FIRST_PUBLISHED: dict[str, str] = site_data.label_by_language("credit_first_published")
@@ -105,9 +113,11 @@ _EN_MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
+# h5 only ever comes from `republish_snippet`, which puts the story's headings a level under
+# its own <h2> headline; the story text itself is kept to h2-h4 (see _edit).
 ALLOWED_TAGS = frozenset(
-    {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "em", "strong", "b", "i", "a", "br"}
-    | {"figure", "figcaption", "img", "cite", "q", "span"}
+    {"p", "h2", "h3", "h4", "h5", "blockquote", "ul", "ol", "li", "em", "strong", "b", "i"}
+    | {"a", "br", "figure", "figcaption", "img", "cite", "q", "span"}
 )
 _IMAGE_TAGS = frozenset({"img", "figure", "picture"})
 # `lang` stays wherever the story marks a phrase in another language (a Romani saying in the
@@ -115,7 +125,7 @@ _IMAGE_TAGS = frozenset({"img", "figure", "picture"})
 _LANG_TAGS = ("p", "blockquote", "li", "em", "strong", "b", "i", "cite", "q", "span")
 # Every top-level block of the HTML copy says the story's language (see _in_language), so these
 # keep `lang` as well.
-_BLOCK_TAGS = ("h2", "h3", "h4", "ul", "ol", "figure")
+_BLOCK_TAGS = ("h2", "h3", "h4", "h5", "ul", "ol", "figure")
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "lang"}),
     "img": frozenset({"src", "alt", "width", "height"}),
@@ -161,6 +171,15 @@ def licence_label(licence_id: str) -> str:
 def deed_url(licence_id: str, language: str) -> str:
     """The human-readable summary of the licence, in the reader's language where CC has one."""
     return f"{licence(licence_id).url}deed.{DEED_LANGUAGES.get(language, 'en')}"
+
+
+def licence_summary(licence_id: str, language: str) -> str:
+    """What the licence allows, in one sentence of the reader's language.
+
+    Only a reading aid beside the link to the licence: the deed and the licence text are what
+    apply, so the sentence restates their conditions and adds none of its own."""
+    licence(licence_id)
+    return _LICENCE_SUMMARIES.get(language, _LICENCE_SUMMARIES["en"])[licence_id]
 
 
 def format_date(value: date, language: str) -> str:
@@ -343,6 +362,31 @@ def reusable_image(src: str, story: StoryVersion) -> StoryImage | None:
     )
 
 
+_DOWNLOAD_CREDIT_LENGTH = 48  # characters of the credit in a download name
+
+
+def photo_download_name(slug: str, number: int, credit: str, language: str) -> str:
+    """The name a story photo is saved under: "anna-1-photo-janis-berzins.jpg".
+
+    Weeks later, in a newsroom's downloads folder, "photo-1.jpg" says nothing; this name says
+    which story, which of its photos and whose credit it needs. `credit` is the photo's credit
+    (or the story's photographer), labelled as the copies label it ("Photo: …") when it does
+    not say what it is already; without one the name has no credit part rather than a made-up
+    one. Only the 1600 px JPEG is downloaded, hence ".jpg".
+    """
+    parts = [slug_from_words(slug) or "story", str(number)]
+    if credit.strip():
+        if not says_what_it_is(credit):
+            credit = f"{_PHOTO_LABELS.get(language, _PHOTO_LABELS['en'])}: {credit}"
+        words = slug_from_words(credit)
+        if len(words) > _DOWNLOAD_CREDIT_LENGTH:
+            # Cut at a word boundary, so that no name ends in half a surname.
+            cut = words[: _DOWNLOAD_CREDIT_LENGTH + 1]
+            words = cut.rsplit("-", 1)[0] if "-" in cut else cut[:_DOWNLOAD_CREDIT_LENGTH]
+        parts.append(words)
+    return "-".join(part for part in parts if part) + ".jpg"
+
+
 def _image_credit(src: str, ctx: _Context) -> list[_Node]:
     """The photo's credit as nodes: the name carries its own `lang` when the story's credits
     are written in another language (`credit_language:`)."""
@@ -506,9 +550,11 @@ def _story_body(
 
 @dataclass(frozen=True)
 class RepublishCopies:
-    html: str
+    html: str  # the story and its credit, as the downloaded HTML file and the feeds carry it
     text: str
     markdown: str
+    # What the page offers to copy and paste: `html` under the story's title as a heading.
+    snippet: str
 
 
 def republish_copies(
@@ -526,6 +572,7 @@ def republish_copies(
         html=_html_copy(body, story, language, images_allowed, site_names),
         text=_text_copy(parsed, story, language, site_names),
         markdown=_markdown_copy(parsed, story, language, site_names),
+        snippet=_html_copy(body, story, language, images_allowed, site_names, headline=True),
     )
 
 
@@ -541,6 +588,21 @@ def republish_html(
     return republish_copies(
         story_html, story, language, images_allowed=images_allowed, site_names=site_names
     ).html
+
+
+def republish_snippet(
+    story_html: str,
+    story: StoryVersion,
+    language: str,
+    *,
+    images_allowed: bool,
+    site_names: Mapping[str, str] = SITE_NAMES,
+) -> str:
+    """The HTML to paste into another site's article: `republish_html` under an <h2> headline,
+    with the story's own headings a level lower."""
+    return republish_copies(
+        story_html, story, language, images_allowed=images_allowed, site_names=site_names
+    ).snippet
 
 
 def republish_text(
@@ -571,14 +633,39 @@ def republish_markdown(
     ).markdown
 
 
+# The story's headings one level down, under the snippet's own headline.
+_HEADING_BELOW = {"h2": "h3", "h3": "h4", "h4": "h5"}
+
+
+def _headings_below_headline(nodes: list[_Node]) -> list[_Node]:
+    for node in nodes:
+        if isinstance(node, _Element):
+            node.tag = _HEADING_BELOW.get(node.tag, node.tag)
+            _headings_below_headline(node.children)
+    return nodes
+
+
 def _html_copy(
     body: str,
     story: StoryVersion,
     language: str,
     images_allowed: bool,
     site_names: Mapping[str, str],
+    *,
+    headline: bool = False,
 ) -> str:
-    parts = [f"<p><strong>{escape(notice)}</strong></p>" for notice in _notices(story, language)]
+    parts: list[str] = []
+    if headline:
+        # An <h2>: pasted into an article body, the snippet sits under the republishing page's
+        # own <h1> (its site or its article headline), and a second h1 would break that page's
+        # outline. The story's own h2 sections then become h3, so that they stay under the
+        # story's title instead of beside it. The downloaded file and the feeds need no such
+        # heading: the file has the title as its <h1>, a feed entry has its own title field.
+        parts.append(f"<h2>{escape(story.title)}</h2>")
+        body = _serialise(_headings_below_headline(_parse(body)))
+    parts.extend(
+        f"<p><strong>{escape(notice)}</strong></p>" for notice in _notices(story, language)
+    )
     if body:
         parts.append(body)
     url = escape(story.url)

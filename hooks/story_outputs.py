@@ -81,12 +81,14 @@ class RepublishMaterial:
     licence_name: str  # "Creative Commons Attribution 4.0 International"
     licence_url: str
     licence_label: str  # "CC BY 4.0", as the copies' licence line gives it
-    html: str
+    licence_summary: str  # what the licence allows, in one plain sentence
+    html: str  # the story and its credit: the feeds' full text, the downloaded file's body
     files: Mapping[str, str]  # kind ("html", "txt", "md") -> file name beside the story page
+    snippet: str  # `html` under the story's title, to copy and paste (the textarea)
 
 
 # Bump when hooks/reuse.py changes what the copies look like, so cached copies are redone.
-REPUBLISH_VERSION = "5"
+REPUBLISH_VERSION = "6"
 
 
 def republish_copies_cached(
@@ -148,8 +150,10 @@ def write_republish_material(
         licence_name=chosen.name,
         licence_url=reuse.deed_url(published.licence, language),
         licence_label=reuse.licence_label(published.licence),
+        licence_summary=reuse.licence_summary(published.licence, language),
         html=html,
         files=files,
+        snippet=copies.snippet,
     )
 
 

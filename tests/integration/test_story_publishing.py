@@ -257,6 +257,12 @@ def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story
         c.findtext(f"{ATOM}name") for c in atom["Photo Story en"].findall(f"{ATOM}contributor")
     ]
     assert "Test Photographer" in contributors
+    # JSON Feed's `_credits` say who is credited for what, as the page's credits do ("Author:",
+    # "Photos:"; these stories credit no translator).
+    assert items["Photo Story en"]["_credits"]["contributors"] == [
+        {"name": "Test Author", "role": "author"},
+        {"name": "Test Photographer", "role": "photographer"},
+    ]
     image = article("with-photos")["image"]
     # Search engines get the themes as words of the page's language.
     assert article("with-photos")["keywords"] == ["Family"]
@@ -271,6 +277,9 @@ def test_feeds_and_structured_data_carry_the_photo_only_with_photo_consent(story
         c.findtext(f"{ATOM}name") for c in atom["Private Photos en"].findall(f"{ATOM}contributor")
     ]
     assert "Test Photographer" not in refused
+    assert items["Private Photos en"]["_credits"]["contributors"] == [
+        {"name": "Test Author", "role": "author"}
+    ]
     assert "image" not in article("photos-refused")
 
 
@@ -325,6 +334,11 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
         and "&lt;p lang=&#34;en&#34;&gt;First paragraph of Photo Story en." in textarea.group(1)
     )
     assert "<" not in textarea.group(1)
+    snippet = html_unescape(textarea.group(1)).strip()
+    # The pasted HTML starts with the story's title, as the downloads do; the page's title, not
+    # the feeds' "Illustrative example." one, since the notice under it says so.
+    assert snippet.startswith('<h2 lang="en">Photo Story en</h2>\n')
+    assert snippet.index("</h2>") < snippet.index("This translation has not yet been reviewed")
     page = parse_html(raw_page)
     assert page.first("a", rel="license") is not None
     # The paragraph labelled as the credit line carries the licence line, as every copy does.
@@ -333,6 +347,17 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     assert "Licence: CC BY 4.0 (Creative Commons Attribution 4.0 International)" in " ".join(
         credit.text.split()
     )
+    # Beside it, in plain words, what the licence allows; apart from the credit line, so that
+    # copying the credit does not copy our summary of the licence.
+    (summary,) = page.find_all("p", class_="lrp-republish__licence-summary")
+    assert summary.text.strip() == (
+        "In short: you may republish, translate and adapt this story, also commercially, if you "
+        "give the credit line and a link to the licence and say if you changed it."
+    )
+    assert "In short" not in credit.text
+    latvian = parse_html((site / "stories" / "with-photos" / "index.html").read_text())
+    (summary_lv,) = latvian.find_all("p", class_="lrp-republish__licence-summary")
+    assert summary_lv.text.strip().startswith("Īsumā: šo stāstu drīkst pārpublicēt, tulkot")
     assert page.first("button", class_="md-button lrp-republish__copy") is not None
     # The downloaded file opens as a page of its own, in its language and encoding, and the
     # snippet in it is the one in the textarea.
@@ -340,16 +365,23 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'
     )
     assert f"<title>{SAMPLE}Photo Story en</title>" in with_photos  # an illustrative story
-    assert html_unescape(textarea.group(1)).strip() in with_photos
-    # A photo is saved under its own name, not the hashed one of the published file.
-    downloads = {
-        link.attrs["download"]: link.attrs["href"]
+    # The file has the title as its <h1>, and then the snippet's text (these stories have no
+    # headings of their own, which the snippet would put a level lower).
+    assert "<h1>Photo Story en</h1>" in with_photos and "<h2" not in with_photos
+    assert snippet.split("</h2>\n", 1)[1] in with_photos
+    # A photo is saved under a name that says which story, which photo and whose credit, not
+    # under the hashed name of the published file, and the link says that name.
+    downloads = [
+        (link.attrs["download"], link.attrs["href"], link.text.strip())
         for link in page.find_all("a")
         if link.attrs.get("download") and link.attrs["href"].endswith(".jpg")
-    }
-    assert downloads and all(
-        name.endswith(".jpg") and name not in href for name, href in downloads.items()
-    )
+    ]
+    assert [(name, text) for name, _, text in downloads] == [
+        ("with-photos-1-photo-t.jpg", "with-photos-1-photo-t.jpg"),
+        ("with-photos-2-photo-t.jpg", "with-photos-2-photo-t.jpg"),
+    ]
+    # `download` names a file only when it comes from the page's own site: it does.
+    assert all(href.startswith("../") and "://" not in href for _, href, _ in downloads)
 
 
 def test_story_without_republication_permission_offers_no_material(story_site) -> None:
@@ -549,12 +581,12 @@ def test_a_photo_its_rights_holder_did_not_license_is_shown_but_not_handed_out(
     items = [
         " ".join(item.text.split())
         for item in parse_html(html).find_all("li")
-        if item.text.strip().startswith(("gps.jpg", "rotated.jpg"))
+        if item.text.strip().startswith("half-licensed-")
     ]
     assert items == [
-        "gps.jpg — Photo: T — CC BY 4.0",
-        "rotated.jpg — Photo: T — not in the copies, because its rights holder has not licensed "
-        "it for reuse; ask them for permission.",
+        "half-licensed-1-photo-t.jpg — Photo: T — CC BY 4.0",
+        "half-licensed-2-photo-t.jpg — Photo: T — not in the copies, because its rights holder "
+        "has not licensed it for reuse; ask them for permission.",
     ]
     feed = json.loads((site / "en" / "stories" / "feed.json").read_text())
     copies = [(folder / f"half-licensed.en.{kind}").read_text() for kind in ("html", "txt", "md")]

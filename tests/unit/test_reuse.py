@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from html import unescape
 from html.parser import HTMLParser
@@ -18,8 +19,11 @@ from hooks.reuse import (
     format_date,
     html_document,
     licence_label,
+    licence_summary,
+    photo_download_name,
     republish_html,
     republish_markdown,
+    republish_snippet,
     republish_text,
 )
 
@@ -98,8 +102,8 @@ def collect(html: str) -> _Collect:
     return parser
 
 
-ALLOWED = {"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "em", "strong", "b", "i"}
-ALLOWED |= {"a", "br", "figure", "figcaption", "img", "cite", "q"}
+ALLOWED = {"p", "h2", "h3", "h4", "h5", "blockquote", "ul", "ol", "li", "em", "strong", "b"}
+ALLOWED |= {"i", "a", "br", "figure", "figcaption", "img", "cite", "q"}
 
 
 @pytest.fixture(params=[True, False], ids=["photos", "no-photos"])
@@ -107,8 +111,17 @@ def images_allowed(request: pytest.FixtureRequest) -> bool:
     return bool(request.param)
 
 
-def test_html_copy_has_no_scripts_frames_forms_or_their_content(images_allowed: bool) -> None:
-    html = republish_html(PAGE, story(), "lv", images_allowed=images_allowed)
+# The copy in the downloaded file and the feeds, and the snippet the page offers to paste: every
+# safety test holds for both.
+@pytest.fixture(params=[republish_html, republish_snippet], ids=["copy", "snippet"])
+def render_html(request: pytest.FixtureRequest) -> Callable[..., str]:
+    return request.param  # type: ignore[no-any-return]
+
+
+def test_html_copy_has_no_scripts_frames_forms_or_their_content(
+    render_html: Callable[..., str], images_allowed: bool
+) -> None:
+    html = render_html(PAGE, story(), "lv", images_allowed=images_allowed)
     lowered = html.lower()
     for banned in ("<script", "<style", "<iframe", "<form", "<input", "<button", "<svg"):
         assert banned not in lowered
@@ -117,8 +130,10 @@ def test_html_copy_has_no_scripts_frames_forms_or_their_content(images_allowed: 
     assert "Sūtīt" not in html
 
 
-def test_html_copy_keeps_only_allowed_tags_and_attributes(images_allowed: bool) -> None:
-    html = republish_html(PAGE, story(), "lv", images_allowed=images_allowed)
+def test_html_copy_keeps_only_allowed_tags_and_attributes(
+    render_html: Callable[..., str], images_allowed: bool
+) -> None:
+    html = render_html(PAGE, story(), "lv", images_allowed=images_allowed)
     assert " class=" not in html and " style=" not in html and " id=" not in html
     assert not re.search(r"\son\w+\s*=", html)
     assert "data-" not in html
@@ -143,8 +158,10 @@ def test_only_the_licence_link_keeps_a_rel() -> None:
     assert html.count(' rel="license"') == 1
 
 
-def test_html_copy_drops_dangerous_links_but_keeps_their_words(images_allowed: bool) -> None:
-    html = republish_html(PAGE, story(), "lv", images_allowed=images_allowed)
+def test_html_copy_drops_dangerous_links_but_keeps_their_words(
+    render_html: Callable[..., str], images_allowed: bool
+) -> None:
+    html = render_html(PAGE, story(), "lv", images_allowed=images_allowed)
     assert "javascript:" not in html and "data:" not in html
     assert "Klikšķini" in html and "datu saite" in html
 
@@ -466,3 +483,131 @@ def test_every_licence_an_editor_can_choose_is_one_the_copies_can_name() -> None
     story_choices = schema["properties"]["licence"]["enum"]
     photo_choices = schema["properties"]["images"]["items"]["properties"]["licence"]["enum"]
     assert story_choices == photo_choices == list(LICENCES)
+
+
+# -- the snippet's headline ---------------------------------------------------------------------
+
+
+def test_the_snippet_starts_with_the_storys_title_as_a_heading_in_its_language() -> None:
+    """The downloads have the title; the pasted HTML has it too, so a journalist does not
+    retype it (with its ā and š) from the page."""
+    snippet = republish_snippet(PAGE, story(), "lv", images_allowed=False)
+    assert snippet.startswith('<h2 lang="lv">Annas dziesmas</h2>\n')
+    english = republish_snippet(PAGE, story(language="en", title="Anna's songs"), "en",
+                                images_allowed=False)  # fmt: skip
+    assert english.startswith('<h2 lang="en">Anna\'s songs</h2>')
+    # The title is text, whatever it holds.
+    hostile = story(title='Dziesmas <script>alert(1)</script> & "citi"')
+    snippet = republish_snippet(PAGE, hostile, "lv", images_allowed=False)
+    assert snippet.startswith(
+        '<h2 lang="lv">Dziesmas &lt;script&gt;alert(1)&lt;/script&gt; &amp; "citi"</h2>'
+    )
+    assert "<script" not in snippet
+
+
+def test_under_the_snippets_headline_the_storys_sections_are_a_level_lower() -> None:
+    """Pasted under another site's <h1>, the title is an <h2> and the story's own sections
+    come under it, not beside it: a screen reader's list of headings shows the outline."""
+    page = "<h2>Bērnība</h2><p>Teksts.</p><h3>Skola</h3><p>Vairāk.</p><h4>Klase</h4>"
+    snippet = republish_snippet(page, story(), "lv", images_allowed=False)
+    levels = re.findall(r"<h(\d)", snippet)
+    assert levels == ["2", "3", "4", "5"]
+    assert '<h3 lang="lv">Bērnība</h3>' in snippet and '<h5 lang="lv">Klase</h5>' in snippet
+    # The heading levels of the copy that the downloaded file (under its <h1>) and the feeds
+    # carry stay as the page has them.
+    copy = republish_html(page, story(), "lv", images_allowed=False)
+    assert re.findall(r"<h(\d)", copy) == ["2", "3", "4"]
+    # Apart from its headline and its headings, the snippet is that copy.
+    body = snippet.split("</h2>\n", 1)[1]
+    for low, high in (("h3", "h2"), ("h4", "h3"), ("h5", "h4")):
+        body = body.replace(f"<{low} ", f"<{high} ").replace(f"</{low}>", f"</{high}>")
+    assert body == copy
+
+
+def test_the_snippets_headline_comes_before_the_notices() -> None:
+    sample = story(sample=True, language="en")
+    snippet = unescape(republish_snippet(PAGE, sample, "en", images_allowed=False))
+    assert snippet.index("Annas dziesmas</h2>") < snippet.index(SAMPLE_NOTICES["en"])
+
+
+# -- photo download names ---------------------------------------------------------------------
+
+
+def test_a_photo_downloads_under_a_name_that_says_whose_story_and_whose_photo() -> None:
+    assert (
+        photo_download_name("anna-rudevica", 1, "Jānis Bērziņš", "en")
+        == "anna-rudevica-1-photo-janis-berzins.jpg"
+    )
+    # Labelled in the page's language, as the copies label the credit.
+    assert (
+        photo_download_name("anna-rudevica", 2, "Jānis Bērziņš", "lv")
+        == "anna-rudevica-2-foto-janis-berzins.jpg"
+    )
+    # A credit that says what it credits is not labelled again.
+    assert (
+        photo_download_name("anna", 1, "Ilustrācija: Līga Ozoliņa", "en")
+        == "anna-1-ilustracija-liga-ozolina.jpg"
+    )
+    # No credit, no invented one.
+    assert photo_download_name("anna", 3, " ", "en") == "anna-3.jpg"
+
+
+def test_a_long_credit_is_cut_between_words() -> None:
+    credit = "Latvijas Nacionālā vēstures muzeja krājums, fotogrāfs nezināms, ap 1970. gadu"
+    name = photo_download_name("anna", 1, credit, "lv")
+    assert name.startswith("anna-1-foto-latvijas-nacionala-vestures-muzeja")
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*\.jpg", name)
+    credit_part = name.removeprefix("anna-1-").removesuffix(".jpg")
+    assert len(credit_part) <= 48 and f"{credit_part}-" in "foto-" + (
+        "latvijas-nacionala-vestures-muzeja-krajums-fotografs-nezinams-ap-1970-gadu-"
+    )
+
+
+# -- what the licence allows, in plain words ---------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["lv", "en", "rml"])
+def test_every_licence_an_editor_can_choose_has_a_plain_summary(language: str) -> None:
+    summaries = {licence_id: licence_summary(licence_id, language) for licence_id in LICENCES}
+    assert all(text.strip().endswith(".") for text in summaries.values())
+    assert len(set(summaries.values())) == len(LICENCES)  # no two licences read alike
+    with pytest.raises(ValueError):
+        licence_summary("CC0", language)
+
+
+@pytest.mark.parametrize(
+    ("licence_id", "commercial", "adaptations", "same_licence"),
+    [
+        ("CC-BY-4.0", True, True, False),
+        ("CC-BY-SA-4.0", True, True, True),
+        ("CC-BY-ND-4.0", True, False, False),
+        ("CC-BY-NC-4.0", False, True, False),
+        ("CC-BY-NC-SA-4.0", False, True, True),
+        ("CC-BY-NC-ND-4.0", False, False, False),
+    ],
+)
+def test_the_summary_says_what_the_licence_says_and_no_more(
+    licence_id: str, commercial: bool, adaptations: bool, same_licence: bool
+) -> None:
+    """Each Creative Commons condition, and only the licence's own: BY asks for credit, a link
+    to the licence and a note of changes; NC rules out commercial purposes; ND rules out sharing
+    adaptations, a translation included; SA asks for adaptations under the same licence."""
+    en, lv = licence_summary(licence_id, "en"), licence_summary(licence_id, "lv")
+    for text, credit in ((en, "credit line"), (lv, "atsauci")):
+        assert credit in text
+    assert "link to the licence" in en and "saiti uz licenci" in lv
+    assert ("also commercially" in en) is commercial
+    assert ("not for commercial purposes" in en) is not commercial
+    assert ("arī komerciāliem mērķiem" in lv) is commercial
+    assert ("ne komerciāliem mērķiem" in lv) is not commercial
+    assert ("translate and adapt" in en) is adaptations
+    assert ("tulkot un pārveidot" in lv) is adaptations
+    # Whoever shares a changed version says so (BY 4.0, 3(a)(1)(B)); with ND none is shared.
+    assert ("say if you changed it" in en) is adaptations
+    assert ("vai stāsts ir mainīts" in lv) is adaptations
+    assert ("may not share a translation or other adaptation" in en) is not adaptations
+    assert ("izplatīt nedrīkst" in lv) is not adaptations
+    assert ("under the same licence" in en) is same_licence
+    assert ("ar to pašu licenci" in lv) is same_licence
+    for text in (en, lv):
+        assert "Latvia" not in text and "Latvij" not in text  # nothing about any country's law

@@ -44,6 +44,16 @@ def test_the_modules_take_their_romani_wording_from_the_romani_file() -> None:
     assert citations.HEADINGS["rml"] == rml["sources_heading"]
     assert events.status_label("cancelled", "rml") == rml["event_status"]["cancelled"]
     assert events.language_names(["lv"], "rml") == [rml["language_names"]["lv"]]
+    assert reuse.licence_summary("CC-BY-NC-4.0", "rml") == rml["licence_summary"]["CC-BY-NC-4.0"]
+
+
+def test_the_romani_strings_stay_marked_as_a_draft_awaiting_review() -> None:
+    """New Romani wording (the licence summaries) joins a file that says, as a whole, that no
+    native speaker has checked it; only that speaker's review may change the mark."""
+    from hooks.site_data import ui_strings
+
+    romani = ui_strings("rml")
+    assert romani["review"] == "unreviewed" and not romani["reviewer"]
 
 
 def test_every_language_has_every_interface_string() -> None:
