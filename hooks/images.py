@@ -76,10 +76,17 @@ MANIFEST_NAME = "manifest.json"
 # A credit or description that already says what it is ("Illustration: …", "Foto: …") is shown
 # as written: a "Photo:" label in front would be doubled, or wrong for a drawing.
 _LABELLED_RE = re.compile(r"^\w[\w-]{0,24}:\s")
+# LRP065 asks editors to mark a drawing after the name ("Līga Bērziņa (illustration)", in the
+# Latvian version "(ilustrācija)"), so such a credit is a drawing's, never a photo's.
+_DRAWING_MARK_RE = re.compile(
+    r"\((?:[^()]*\s)?(?:illustrations?|drawings?|paintings?|graphics?|ilustrācij[aās]|"
+    r"zīmējum[sia]|zīmējumi|glezn[aās]|grafika)(?:\s[^()]*)?\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def says_what_it_is(text: str) -> bool:
-    return bool(_LABELLED_RE.match(text))
+    return bool(_LABELLED_RE.match(text) or _DRAWING_MARK_RE.search(text))
 
 
 Severity = Literal["error", "warning"]

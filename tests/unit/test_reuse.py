@@ -221,6 +221,20 @@ def test_with_photo_consent_each_image_is_followed_by_its_credit() -> None:
     assert html.count("<img") == 2
 
 
+def test_a_drawing_marked_after_its_name_is_not_called_a_photo() -> None:
+    # LRP065 tells editors to write "Name (illustration)"; "Foto: Name (ilustrācija)" in a
+    # journalist's copy would call the drawing a photograph.
+    drawn = StoryImage(
+        PHOTO_URL, 1200, 800, "Anna pie loga", "Līga Ozoliņa (ilustrācija)", "CC-BY-4.0"
+    )
+    html = republish_html(PAGE, story(image=drawn), "lv", images_allowed=True)
+    assert "<br><em>Līga Ozoliņa (ilustrācija)</em>" in html
+    assert "Foto: Līga Ozoliņa" not in html
+    assert "<em>Foto: Jānis Bērziņš</em>" in html  # the photograph beside it keeps its label
+    name = photo_download_name("anna", 1, "Latvian Roma Platform (sample illustration)", "en")
+    assert name == "anna-1-latvian-roma-platform-sample-illustration.jpg"
+
+
 def test_photo_credits_in_another_language_keep_their_language_in_the_copy() -> None:
     html = republish_html(PAGE, story(credit_language="en"), "lv", images_allowed=True)
     assert '<br><em>Foto: <span lang="en">Foto studija Rīga</span></em>' in html
