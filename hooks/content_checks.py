@@ -50,6 +50,7 @@ from hooks.frontmatter import (
 )
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
 from hooks.rules import Finding, Issue, Rule, Wording, finding, wording
+from hooks.slugs import slug_from_words
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -954,12 +955,6 @@ def _name_issues(place: ContentPath) -> list[Issue]:
             )
         )
     return issues
-
-
-def slug_from_words(text: str) -> str:
-    """A web-address form of a name: "Anna Bērziņa" -> "anna-berzina"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 _BARE_PLACEHOLDER_RE = re.compile(r"(?:TODO|TBD|FIXME|XXX+|\.{3}|…|\?+)[:.!]?", re.IGNORECASE)

@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 import uuid
 import warnings
 from collections.abc import Iterable, Sequence
@@ -34,7 +33,7 @@ from typing import Any, Literal
 
 from PIL import Image, ImageCms, ImageOps
 
-from hooks import file_digests, rules
+from hooks import file_digests, rules, slugs
 
 # Bump whenever the output for the same source could change (resampling, encoder settings, file
 # naming, colour handling); every cached derivative is then rebuilt.
@@ -323,9 +322,7 @@ def validate_source_image(
 
 def output_stem(source: Path) -> str:
     """A URL-safe name for the derivatives: 'Līga un Jānis.JPG' -> 'liga-un-janis'."""
-    ascii_name = unicodedata.normalize("NFKD", source.stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug[:60].strip("-") or "image"
+    return slugs.slug_from_words(source.stem)[:60].strip("-") or "image"
 
 
 def _encoder_settings() -> dict[str, Any]:

@@ -43,10 +43,10 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 
 from hooks import site_data
-from hooks.content_checks import slug_from_words
 from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.images import says_what_it_is
 from hooks.languages import LANGUAGE_CODES, html_in_language
+from hooks.slugs import slug_from_words
 
 
 class Licence(NamedTuple):
