@@ -264,6 +264,14 @@ def test_story_filter_works_by_keyboard(browser, site_server: str, language: str
         page.keyboard.type("zzzqqqxxx")
         assert page.locator(".lrp-card:not([hidden])").count() == 0
         assert "0" in page.locator(".lrp-filter__status").inner_text()
+        # One story found: in Latvian the verb agrees with it ("Redzams 1 no 3", not "Redzami").
+        page.keyboard.press("Control+A")
+        page.keyboard.type(title)
+        assert page.locator(".lrp-card:not([hidden])").count() == 1
+        status = page.locator(".lrp-filter__status").inner_text()
+        assert status.startswith(
+            {"lv": "Redzams 1 no ", "en": "Showing 1 of "}.get(language, "")
+        ), status
         # Emptying the box brings every card back.
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")

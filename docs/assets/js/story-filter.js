@@ -21,6 +21,9 @@
   status.className = "lrp-filter__status";
   status.setAttribute("role", "status");
   var template = holder.getAttribute("data-status");
+  var templateForOne = holder.getAttribute("data-status-one") || template;
+  // The page's language decides which numbers take the singular: in Latvian 1, 21, 31…
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang) : null;
   var texts = cards.map(function (card) { return fold(card.textContent); });
   input.addEventListener("input", function () {
     var query = fold(input.value.trim());
@@ -30,7 +33,8 @@
       card.hidden = !match;
       if (match) { shown += 1; }
     });
-    status.textContent = template.replace("{shown}", shown).replace("{total}", cards.length);
+    var wording = plural && plural.select(shown) === "one" ? templateForOne : template;
+    status.textContent = wording.replace("{shown}", shown).replace("{total}", cards.length);
   });
   holder.appendChild(label);
   holder.appendChild(input);
