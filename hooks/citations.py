@@ -26,6 +26,8 @@ from hooks.languages import DEFAULT_LANGUAGE
 # (`labels:` in data/ui/<lang>.yml).
 HEADINGS: dict[str, str] = site_data.label_by_language("sources_heading")
 BACK_LABELS: dict[str, str] = site_data.label_by_language("sources_back")
+# A citation link shows only "[1]"; its accessible name says which source it is.
+NUMBER_LABELS: dict[str, str] = site_data.label_by_language("source_number")
 
 # U+21A9 with the text-style variation selector, so that phones do not draw it as an emoji.
 BACK_ARROW = "\u21a9\ufe0e"
@@ -219,11 +221,15 @@ def _label(table: Mapping[str, str], language: str) -> str:
     return table.get(language) or table[DEFAULT_LANGUAGE]
 
 
-def _cite_html(source_id: str, number: int, occurrence: int) -> str:
-    anchor = escape(source_id)
+def _cite_html(source: Source, number: int, occurrence: int, language: str) -> str:
+    anchor = escape(source.id)
+    named = _label(NUMBER_LABELS, language).format(number=number)
+    who = source.author or source.title
+    name = escape(f"{named}: {who}" if who else named, quote=True)
+    # Left out of the search index, so that excerpts do not read "… resolution [1]. …".
     return (
-        f'<sup class="lrp-cite"><a href="#source-{anchor}" id="cite-{anchor}-{occurrence}">'
-        f"[{number}]</a></sup>"
+        f'<sup class="lrp-cite" data-pagefind-ignore><a href="#source-{anchor}" '
+        f'id="cite-{anchor}-{occurrence}" aria-label="{name}">[{number}]</a></sup>'
     )
 
 
@@ -242,7 +248,7 @@ def _source_list(ordered: list[Source], occurrences: Mapping[str, int], language
     for source in ordered:
         anchor = escape(source.id)
         backlinks = "".join(
-            f' <a class="lrp-sources__back" href="#cite-{anchor}-{n}"'
+            f' <a class="lrp-sources__back" href="#cite-{anchor}-{n}" data-pagefind-ignore'
             f' aria-label="{back_label} ({n})">{BACK_ARROW}{_superscript(n)}</a>'
             for n in range(1, occurrences.get(source.id, 0) + 1)
         )
@@ -275,7 +281,7 @@ def render_citations(markdown: str, sources: list[Source], language: str) -> Cit
                 continue
             number = numbers.setdefault(source_id, len(numbers) + 1)
             occurrences[source_id] = occurrences.get(source_id, 0) + 1
-            rendered.append(_cite_html(source_id, number, occurrences[source_id]))
+            rendered.append(_cite_html(by_id[source_id], number, occurrences[source_id], language))
         return "".join(rendered)
 
     body = "".join(

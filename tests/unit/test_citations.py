@@ -29,7 +29,7 @@ SOURCES = parse_sources(
 
 def numbers_in_text(html: str) -> list[tuple[str, str]]:
     """(source id, shown number) for each citation link, in reading order."""
-    return re.findall(r'<a href="#source-([^"]+)" id="cite-[^"]+">\[(\d+)\]</a>', html)
+    return re.findall(r'<a href="#source-([^"]+)" id="cite-[^"]+"[^>]*>\[(\d+)\]</a>', html)
 
 
 def list_ids(html: str) -> list[str]:
@@ -65,9 +65,18 @@ def test_spacing_inside_a_citation_is_free() -> None:
 def test_citation_link_has_the_documented_shape() -> None:
     result = render_citations("A claim [@kenrick].", SOURCES, "en")
     assert (
-        '<sup class="lrp-cite"><a href="#source-kenrick" id="cite-kenrick-1">[1]</a></sup>'
-        in result.markdown
+        '<sup class="lrp-cite" data-pagefind-ignore><a href="#source-kenrick" id="cite-kenrick-1"'
+        ' aria-label="Source 1: Donald Kenrick">[1]</a></sup>' in result.markdown
     )
+
+
+def test_a_screen_reader_hears_which_source_a_number_is_in_the_page_language() -> None:
+    # "[1]" alone is read as "link 1"; the name says which source, by author or else title.
+    latvian = render_citations("Skaits [@lsm]. Vēsture [@holler-romarchive].", SOURCES, "lv")
+    assert 'aria-label="Avots 1: Romi Latvijā">[1]</a>' in latvian.markdown
+    assert 'aria-label="Avots 2: Martin Holler">[2]</a>' in latvian.markdown
+    # Search excerpts leave out the numbers and the arrows back to the text.
+    assert latvian.markdown.count("data-pagefind-ignore") == 4
 
 
 def test_list_has_cited_sources_in_citation_order_then_uncited_ones() -> None:
