@@ -357,6 +357,30 @@ def format_day(day: date, language: str, *, on: bool = True) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
+def format_days(first: date, last: date, language: str) -> str:
+    """Several whole days, without repeating what both ends share: lv '2021. gada 5.–7.
+    jūlijā', '2021. gada 30. jūnijs – 2. jūlijs'; en '5–7 July 2021', '30 June – 2 July 2021'.
+
+    Romani dates stay in digits at both ends ('05.07.2021 – 07.07.2021'), as `format_day`
+    writes them."""
+    same_year = first.year == last.year
+    if language == "lv" and same_year:
+        if first.month == last.month:
+            return f"{first.year}. gada {first.day}.–{last.day}. {_LV_MONTHS_ON[last.month - 1]}"
+        return (
+            f"{first.year}. gada {first.day}. {_LV_MONTHS[first.month - 1]} – "
+            f"{last.day}. {_LV_MONTHS[last.month - 1]}"
+        )
+    if language == "en" and same_year:
+        if first.month == last.month:
+            return f"{first.day}–{last.day} {_EN_MONTHS[last.month - 1]} {last.year}"
+        return (
+            f"{first.day} {_EN_MONTHS[first.month - 1]} – "
+            f"{last.day} {_EN_MONTHS[last.month - 1]} {last.year}"
+        )
+    return f"{format_day(first, language, on=False)} – {format_day(last, language, on=False)}"
+
+
 def _clock(moment: datetime) -> str:
     return moment.astimezone(RIGA).strftime("%H:%M")
 
@@ -381,7 +405,7 @@ def format_when(event: Event, language: str) -> str:
     if event.all_day:
         if last <= first:
             return format_day(first, language)
-        return f"{format_day(first, language, on=False)} – {format_day(last, language, on=False)}"
+        return format_days(first, last, language)
     zone = f" ({time_zone_label(language)})"
     if event.end is None or event.end <= event.start:
         return format_moment(event.start, language) + zone
