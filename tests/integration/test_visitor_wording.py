@@ -361,15 +361,18 @@ SCRIPT_RE = re.compile(r"<script\b.*?</script>", re.S)
 
 
 def test_english_credits_on_romani_pages_are_marked_as_english(built_site: Path) -> None:
-    # WCAG 3.1.2: a screen reader reads "Site developers" with an English voice, not a Romani one.
+    # WCAG 3.1.2: a screen reader reads "the website's developers" with an English voice, not a
+    # Romani one.
     credits = _credits_in_english_on_romani_pages()
-    assert "Site developers (machine-assisted draft)" in credits
+    assert "the website's developers (machine-assisted draft)" in credits
     unmarked: list[str] = []
     checked = 0
     for page in html_pages(built_site / "rml"):
         html = SCRIPT_RE.sub("", page.read_text(encoding="utf-8"))  # JSON-LD is not read aloud
         for credit in credits:
-            for match in re.finditer(re.escape(escape(credit, quote=False)), html):
+            # Jinja writes an apostrophe as &#x27;, the copy-paste snippet as &#39; or as it is.
+            written = re.escape(escape(credit, quote=False)).replace("'", "(?:'|&#x27;|&#39;)")
+            for match in re.finditer(written, html):
                 checked += 1
                 before = html[: match.start()]
                 if not before.endswith(('lang="en">', "lang=&#34;en&#34;&gt;")):

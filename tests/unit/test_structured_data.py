@@ -106,7 +106,8 @@ def test_updated_story_reports_its_modification_date() -> None:
 
 
 def test_a_samples_translator_and_photographer_are_not_called_people() -> None:
-    # The sample stories credit "Site developers (machine-assisted draft)" and the platform.
+    # The sample stories credit "the website's developers (machine-assisted draft)" and the
+    # platform.
     photo = StoryImage(f"{SITE}a.jpg", 1600, 1067, "Ilustrācija", "Platforma (ilustrācija)")
     sample = story(sample=True, translator="Site developers", photographer="Platforma",
                    image=photo)  # fmt: skip
