@@ -321,3 +321,27 @@ def test_results_chart_and_table_read_at_text_size_on_a_phone(
     assert found["smallest_px"] >= 12, found
     assert found["chart_fits"] and found["values_inside"], found
     assert not found["table_scrolls"], found
+
+
+def test_a_cancelled_event_in_the_list_stands_out_from_its_old_date(
+    browser, site_server: str
+) -> None:
+    # It stays under "Upcoming" with the date it had; a plain bold word beside the date was
+    # easy to miss, so the status is boxed and a cancelled event's date is struck through.
+    context = browser.new_context(viewport=NARROW)
+    page = context.new_page()
+    for prefix in LANGUAGE_PREFIXES.values():
+        page.goto(site_server + prefix + "events/", wait_until="load")
+        item = page.locator(".lrp-event-item--cancelled").first
+        look = item.evaluate("""(item) => {
+          const status = getComputedStyle(item.querySelector(".lrp-event-item__status"));
+          const date = getComputedStyle(item.querySelector(".lrp-event-item__meta time"));
+          return {border: status.borderTopStyle + " " + status.borderTopWidth,
+                  date: date.textDecorationLine};
+        }""")
+        assert look == {"border": "solid 2px", "date": "line-through"}, (prefix, look)
+        postponed = page.locator(".lrp-event-item--postponed .lrp-event-item__status").first
+        assert postponed.evaluate("(s) => getComputedStyle(s).borderTopStyle") == "solid"
+        date = page.locator(".lrp-event-item--postponed time").first
+        assert date.evaluate("(t) => getComputedStyle(t).textDecorationLine") == "none"
+    context.close()
