@@ -881,6 +881,13 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         story = self.stories_by_src.get(page.file.src_uri)
         event = self._event_for(neutral_src, source_language)
         if story is not None:
+            # The language menu leads from a story to that language's list of stories where the
+            # story is not written in it (_story_switcher_targets); the menu says so beforehand.
+            lrp["switcher_notes"] = {
+                code: site_data.ui_strings(code, self.data_dir)["site"]["switcher_story_list"]
+                for code in LANGUAGE_CODES
+                if code not in written_in
+            }
             lrp["story"] = self._story_context(story, page.url, config)
             lrp["document_title"] = lrp["story"]["preview_title"]
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,34 @@ def test_sample_story_is_visibly_labelled(consent_site) -> None:
     html = parse_html((site / "en" / "stories" / "open-story" / "index.html").read_text())
     banner = html.first("p", class_="lrp-sample-banner")
     assert banner is not None and "not a real person" in banner.text
+
+
+SWITCHER_LINK_RE = re.compile(
+    r'<a href="([^"]*)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link"[^>]*>(.*?)</a>',
+    re.DOTALL,
+)
+
+
+def _language_menu(page: Path) -> dict[str, tuple[str, str]]:
+    html = page.read_text(encoding="utf-8")
+    return {
+        language: (href, " ".join(unescape(text).split()))
+        for href, language, text in SWITCHER_LINK_RE.findall(html)
+    }
+
+
+def test_the_language_menu_says_when_a_story_is_not_written_in_a_language(consent_site) -> None:
+    # Choosing a language the story is not written in leads to that language's list of
+    # stories; the menu says so before it is chosen, in the language of the link.
+    site, _ = consent_site
+    menu = _language_menu(site / "stories" / "open-story" / "index.html")
+    assert menu["rml"] == ("../../rml/stories/", "Romanes (lotfítka) – historiji")
+    assert menu["en"] == ("../../en/stories/open-story/", "English")
+    assert menu["lv"][1] == "Latviešu"
+    only_latvian = _language_menu(site / "stories" / "latvian-only" / "index.html")
+    assert only_latvian["en"] == ("../../en/stories/", "English – list of stories")
+    english = _language_menu(site / "en" / "stories" / "open-story" / "index.html")
+    assert english["lv"] == ("../../../stories/open-story/", "Latviešu")
+    # A page that is not a story is never replaced by a list: its menu promises nothing else.
+    about = _language_menu(site / "about" / "index.html")
+    assert [text for _, text in about.values()] == ["Latviešu", "English", "Romanes (lotfítka)"]
