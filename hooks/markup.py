@@ -78,3 +78,33 @@ def permalinks_beside_headings(html: str) -> str:
         )
 
     return _HEADING_WITH_PERMALINK.sub(beside, html)
+
+
+def language_parts_marker(parts: dict[str, list[str]]):
+    """A template filter that puts `<span lang="…">` around words in another language.
+
+    `parts` maps a language code to the phrases of that language that a language's interface
+    strings contain on purpose (`other_language:` in data/ui/<lang>.yml): a Latvian gloss in a
+    Romani string, an official name quoted in Latvian. WCAG 2.2 SC 3.1.2 asks for them to be
+    marked so that a screen reader reads them with the right voice. The text given to the
+    filter is HTML already (a string from data/, or escaped front matter); the longest phrase
+    wins where two overlap, and a phrase counts only as whole words.
+    """
+    by_phrase = {
+        escape(phrase, quote=False): code for code, phrases in parts.items() for phrase in phrases
+    }
+    if not by_phrase:
+        return lambda html: html
+    pattern = re.compile(
+        r"(?<!\w)("
+        + "|".join(re.escape(phrase) for phrase in sorted(by_phrase, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+
+    def mark(html: object) -> str:
+        text = str(html)
+        return pattern.sub(
+            lambda match: f'<span lang="{by_phrase[match.group(1)]}">{match.group(1)}</span>', text
+        )
+
+    return mark

@@ -79,7 +79,12 @@ from hooks.listings import (
     listing_title,
     only_samples,
 )
-from hooks.markup import permalinks_beside_headings, without_comments, wrap_tables
+from hooks.markup import (
+    language_parts_marker,
+    permalinks_beside_headings,
+    without_comments,
+    wrap_tables,
+)
 from hooks.reporting import content_info, content_warning
 from hooks.rules_reference import rules_reference_markdown
 from hooks.search_index import build_search_index, written_page
@@ -533,6 +538,10 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.language, self.data_dir
         ).get("material", {})
         env.globals["lrp_material_t"] = self._material_strings(env, config)
+        # Words in another language inside this language's strings, marked by the templates.
+        env.filters["lrp_mark_parts"] = language_parts_marker(
+            site_data.ui_strings(self.language, self.data_dir).get("other_language") or {}
+        )
         fragment_cache: dict = {}  # per language: this environment builds one language
         env.globals["lrp_fragment"] = lambda key, caller: fragments.cached_fragment(
             fragment_cache, key, caller
