@@ -50,6 +50,8 @@ class Source:
     year: int | None = None
     url: str | None = None
     note: str | None = None
+    # The language of the title, author and publisher, where it is not the page's.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def parse_sources(raw: list[Mapping[str, Any]] | None) -> list[Source]:
                 year=int(year) if year not in (None, "") else None,
                 url=_text(item.get("url")),
                 note=_text(item.get("note")),
+                language=_text(item.get("language")),
             )
         )
     return sources
@@ -194,8 +197,28 @@ def _with_stop(text: str, html: str) -> str:
     return html if text.rstrip().endswith((".", "!", "?", "…")) else html + "."
 
 
-def format_source(source: Source) -> str:
-    """One list entry's HTML: author, title, publisher, year, link, note."""
+def format_source(source: Source, page_language: str = "") -> str:
+    """One list entry's HTML: author, title, publisher, year, link, note.
+
+    A record in another language than the page's (a Latvian title on a Romani page) is marked
+    with its `lang`, so that a screen reader reads it with the right voice (WCAG 3.1.2); the
+    note is the editors' words, in the page's language."""
+    record = _record(source)
+    if source.language and source.language != page_language:
+        record = f'<span lang="{escape(source.language)}">{record}</span>'
+    parts: list[str] = [record]
+    if source.url:
+        host = _link_host(source.url)
+        if host:
+            parts.append(f'<a href="{escape(source.url)}">{escape(host)}</a>.')
+        else:
+            parts.append(_with_stop(source.url, escape(source.url)))
+    if source.note:
+        parts.append(_with_stop(source.note, escape(source.note)))
+    return " ".join(parts)
+
+
+def _record(source: Source) -> str:
     parts: list[str] = []
     if source.author:
         parts.append(_with_stop(source.author, escape(source.author)))
@@ -206,14 +229,6 @@ def format_source(source: Source) -> str:
     )
     if published:
         parts.append(_with_stop(published, escape(published)))
-    if source.url:
-        host = _link_host(source.url)
-        if host:
-            parts.append(f'<a href="{escape(source.url)}">{escape(host)}</a>.')
-        else:
-            parts.append(_with_stop(source.url, escape(source.url)))
-    if source.note:
-        parts.append(_with_stop(source.note, escape(source.note)))
     return " ".join(parts)
 
 
@@ -252,7 +267,7 @@ def _source_list(ordered: list[Source], occurrences: Mapping[str, int], language
             f' aria-label="{back_label} ({n})">{BACK_ARROW}{_superscript(n)}</a>'
             for n in range(1, occurrences.get(source.id, 0) + 1)
         )
-        items.append(f'<li id="source-{anchor}">{format_source(source)}{backlinks}</li>')
+        items.append(f'<li id="source-{anchor}">{format_source(source, language)}{backlinks}</li>')
     return '<ol class="lrp-sources">\n' + "\n".join(items) + "\n</ol>"
 
 

@@ -214,3 +214,26 @@ def test_parse_sources_reads_front_matter() -> None:
     assert parsed[0] == Source(id="a", title="T", year=1971)
     assert parsed[1].author is None and parsed[1].url is None
     assert parse_sources(None) == []
+
+
+def test_a_source_in_another_language_than_the_page_is_marked_with_its_language() -> None:
+    # WCAG 3.1.2: a Latvian title on a Romani page is read with a Latvian voice; the editors'
+    # note stays in the page's language.
+    census = parse_sources(
+        [
+            {
+                "id": "census",
+                "title": "Tautas skaitīšana 2011",
+                "publisher": "Centrālā statistikas pārvalde",
+                "language": "lv",
+                "note": "Savorenge putardo.",
+            }
+        ]
+    )
+    romani = render_citations("Gin [@census].", census, "rml").markdown
+    assert (
+        '<li id="source-census"><span lang="lv"><cite>Tautas skaitīšana 2011</cite>. '
+        "Centrālā statistikas pārvalde.</span> Savorenge putardo."
+    ) in romani
+    latvian = render_citations("Skaits [@census].", census, "lv").markdown
+    assert "<span lang=" not in latvian
