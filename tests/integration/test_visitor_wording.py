@@ -379,3 +379,36 @@ def test_english_credits_on_romani_pages_are_marked_as_english(built_site: Path)
                     unmarked.append(f"{page.relative_to(built_site)}: {credit}")
     assert checked > 30
     assert unmarked == []
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_an_event_page_says_who_it_is_for_once(built_site: Path) -> None:
+    # The facts list under the date gives `audience:`; the sample texts used to repeat it
+    # under a heading of their own, which a screen reader read out twice.
+    labels = {"lv": "Kam paredzēts", "en": "For", "rml": "Kaske"}
+    repeated_headings = {"kam tas paredzēts", "who it is for", "kaske hi adava pasaipen"}
+    event_pages = [
+        page
+        for page in html_pages(built_site)
+        if "events" in page.relative_to(built_site).parts[:2] and page.parent.name != "events"
+    ]
+    assert len(event_pages) >= 39
+    for page in event_pages:
+        parsed = parse_html(page.read_text(encoding="utf-8"))
+        label = labels[page_language(built_site, page)]
+        elements = parsed.elements
+        term = next(
+            index
+            for index, element in enumerate(elements)
+            if element.tag == "dt" and element.text.strip() == label
+        )
+        shown = _normalised(next(e.text for e in elements[term:] if e.tag == "dd"))
+        language = page_language(built_site, page)
+        source = PROJECT_ROOT / "docs/events" / f"{page.parent.name}.{language}.md"
+        meta = parse_content(source.read_text(encoding="utf-8")).data or {}
+        assert shown == _normalised(meta["audience"]), page
+        headings = {_normalised(e.text).lower() for e in parsed.find_all("h2")}
+        assert not headings & repeated_headings, page
