@@ -65,6 +65,17 @@ def _languages_of(site: Path, page: str, phrase: str) -> list[str]:
         ("rml/index.html", "antičigānisms", "lv"),
         ("rml/privacy/index.html", "gaišā vai tumšā krāsu shēma", "lv"),
         ("rml/accessibility/index.html", "uzraudzības iestāde", "lv"),
+        ("rml/privacy/index.html", "piekrišana", "lv"),
+        ("rml/press/index.html", "autors vai avots", "lv"),
+        (
+            "rml/events/annual-meeting-2021/index.html",
+            "Romu integrācijas politikas īstenošanas konsultatīvā padome",
+            "lv",
+        ),
+        # English glosses on Romani pages.
+        ("rml/privacy/index.html", "build", "en"),
+        ("rml/about/index.html", "workshop", "en"),
+        ("rml/events/index.html", "workshops", "en"),
         # Romani words on Latvian and English pages.
         ("index.html", "lotfítka romá", "rml"),
         ("en/index.html", "lotfítka romá", "rml"),
