@@ -13,7 +13,7 @@ Everything here is plain Python: the MkDocs glue lives in `hooks/plugin.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -197,12 +197,19 @@ def _with_stop(text: str, html: str) -> str:
     return html if text.rstrip().endswith((".", "!", "?", "…")) else html + "."
 
 
-def format_source(source: Source, page_language: str = "") -> str:
+def _unmarked(html: str) -> str:
+    return html
+
+
+def format_source(
+    source: Source, page_language: str = "", mark_parts: Callable[[str], str] = _unmarked
+) -> str:
     """One list entry's HTML: author, title, publisher, year, link, note.
 
     A record in another language than the page's (a Latvian title on a Romani page) is marked
-    with its `lang`, so that a screen reader reads it with the right voice (WCAG 3.1.2); the
-    note is the editors' words, in the page's language."""
+    with its `lang`, so that a screen reader reads it with the right voice (WCAG 3.1.2). The
+    note is the editors' words, in the page's language; `mark_parts` marks the glosses in
+    another language it may quote (the page language's `other_language:` phrases)."""
     record = _record(source)
     if source.language and source.language != page_language:
         record = f'<span lang="{escape(source.language)}">{record}</span>'
@@ -214,7 +221,7 @@ def format_source(source: Source, page_language: str = "") -> str:
         else:
             parts.append(_with_stop(source.url, escape(source.url)))
     if source.note:
-        parts.append(_with_stop(source.note, escape(source.note)))
+        parts.append(_with_stop(source.note, mark_parts(escape(source.note))))
     return " ".join(parts)
 
 
@@ -257,7 +264,12 @@ def _superscript(occurrence: int) -> str:
     return "" if occurrence == 1 else f"<sup>{occurrence}</sup>"
 
 
-def _source_list(ordered: list[Source], occurrences: Mapping[str, int], language: str) -> str:
+def _source_list(
+    ordered: list[Source],
+    occurrences: Mapping[str, int],
+    language: str,
+    mark_parts: Callable[[str], str],
+) -> str:
     back_label = escape(_label(BACK_LABELS, language), quote=True)
     items: list[str] = []
     for source in ordered:
@@ -267,11 +279,17 @@ def _source_list(ordered: list[Source], occurrences: Mapping[str, int], language
             f' aria-label="{back_label} ({n})">{BACK_ARROW}{_superscript(n)}</a>'
             for n in range(1, occurrences.get(source.id, 0) + 1)
         )
-        items.append(f'<li id="source-{anchor}">{format_source(source, language)}{backlinks}</li>')
+        entry = format_source(source, language, mark_parts)
+        items.append(f'<li id="source-{anchor}">{entry}{backlinks}</li>')
     return '<ol class="lrp-sources">\n' + "\n".join(items) + "\n</ol>"
 
 
-def render_citations(markdown: str, sources: list[Source], language: str) -> CitationResult:
+def render_citations(
+    markdown: str,
+    sources: list[Source],
+    language: str,
+    mark_parts: Callable[[str], str] = _unmarked,
+) -> CitationResult:
     """Replace `[@id]` markers with numbered links and append the list of sources.
 
     Numbers follow the order in which sources are first cited; a source cited again keeps its
@@ -311,7 +329,7 @@ def render_citations(markdown: str, sources: list[Source], language: str) -> Cit
         body = (
             body.rstrip("\n")
             + f"\n\n## {heading}\n\n"
-            + _source_list(cited + uncited, occurrences, language)
+            + _source_list(cited + uncited, occurrences, language, mark_parts)
             + "\n"
         )
 

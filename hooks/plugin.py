@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -176,6 +176,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self._pages_in_build = 0
         self._pages_read = 0
         self._pages_kept = 0
+        self._mark_parts: Callable[[str], str] = str  # set for each language in on_config
 
     # -- configuration -------------------------------------------------------------------
 
@@ -189,6 +190,11 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         self.project_root = Path(config.config_file_path).resolve().parent
         self.data_dir = self.project_root / "data"
         self.language = i18n.current_language or DEFAULT_LANGUAGE
+        # Words in another language inside this language's strings and source notes, marked
+        # by the templates and the source lists.
+        self._mark_parts = language_parts_marker(
+            site_data.ui_strings(self.language, self.data_dir).get("other_language") or {}
+        )
         if not i18n.building:
             # The first (Latvian) build of a run: forget whatever a previous run collected and
             # decide, once for all languages, which stories may be published today.
@@ -538,10 +544,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
             self.language, self.data_dir
         ).get("material", {})
         env.globals["lrp_material_t"] = self._material_strings(env, config)
-        # Words in another language inside this language's strings, marked by the templates.
-        env.filters["lrp_mark_parts"] = language_parts_marker(
-            site_data.ui_strings(self.language, self.data_dir).get("other_language") or {}
-        )
+        env.filters["lrp_mark_parts"] = self._mark_parts
         fragment_cache: dict = {}  # per language: this environment builds one language
         env.globals["lrp_fragment"] = lambda key, caller: fragments.cached_fragment(
             fragment_cache, key, caller
@@ -792,7 +795,9 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         elif language_of_source(page.file.src_uri)[0] in self.listing_by_src:
             page.meta["template"] = "story-list.html"
         if page.meta.get("sources"):
-            cited = render_citations(markdown, parse_sources(page.meta["sources"]), self.language)
+            cited = render_citations(
+                markdown, parse_sources(page.meta["sources"]), self.language, self._mark_parts
+            )
             markdown = cited.markdown
         return markdown
 

@@ -72,6 +72,8 @@ def _languages_of(site: Path, page: str, phrase: str) -> list[str]:
             "Romu integrācijas politikas īstenošanas konsultatīvā padome",
             "lv",
         ),
+        ("rml/heritage/history/index.html", "brīvpiekļuves izdevums", "lv"),
+        ("rml/heritage/myths/index.html", "pilnu bibliogrāfisko atsauci vēl papildināsim", "lv"),
         # English glosses on Romani pages.
         ("rml/privacy/index.html", "build", "en"),
         ("rml/about/index.html", "workshop", "en"),

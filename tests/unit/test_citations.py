@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from hooks.citations import Source, parse_sources, render_citations
+from hooks.markup import language_parts_marker
 
 SOURCES = parse_sources(
     [
@@ -237,3 +238,15 @@ def test_a_source_in_another_language_than_the_page_is_marked_with_its_language(
     ) in romani
     latvian = render_citations("Skaits [@census].", census, "lv").markdown
     assert "<span lang=" not in latvian
+
+
+def test_a_gloss_in_another_language_inside_a_note_is_marked() -> None:
+    # A Romani note may quote the Latvian words it stands for; the page's `other_language:`
+    # phrases are marked there as in the templates, and nothing else in the note is.
+    mark = language_parts_marker({"lv": ["brīvpiekļuves izdevums"]})
+    open_access = parse_sources(
+        [{"id": "book", "title": "Book", "note": "Savorenge putardo (brīvpiekļuves izdevums)."}]
+    )
+    romani = render_citations("Gin [@book].", open_access, "rml", mark).markdown
+    assert 'Savorenge putardo (<span lang="lv">brīvpiekļuves izdevums</span>).' in romani
+    assert romani.count("<span lang=") == 1
