@@ -28,6 +28,7 @@ from markdown.extensions import toc
 from hooks import file_digests
 from hooks.citations import parse_sources, render_citations
 from hooks.frontmatter import parse_content
+from hooks.validation.markdown_scan import blank_code_and_comments
 
 # MkDocs always adds these to the configured extensions.
 _BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -147,8 +148,6 @@ def plain_headings_apply(mkdocs_yml: Path) -> bool:
 
 def has_anchor(path: Path, anchor: str, language: str, mkdocs_yml: Path) -> bool:
     """Whether the page has the anchor; renders the page only when its headings do not say."""
-    from hooks.content_checks import blank_code_and_comments  # which imports this module
-
     if plain_headings_apply(mkdocs_yml):
         with contextlib.suppress(OSError):
             plain = file_digests.derived(

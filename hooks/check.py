@@ -31,20 +31,17 @@ from pathlib import Path
 from typing import Any
 
 from hooks.content_checks import (
-    TOOL_ROOT,
-    TreeIndex,
     available_cores,
-    build_index,
     check_files,
     check_project,
-    classify,
     count_by_severity,
     has_errors,
-    misnamed_file_findings,
 )
 from hooks.languages import LANGUAGE_CODES, split_language_suffix
 from hooks.rules import Finding, Wording
 from hooks.site_data import rule_texts
+from hooks.validation.file_names import misnamed_file_findings
+from hooks.validation.project_files import TOOL_ROOT, TreeIndex, build_index, classify
 
 _ANNOTATION_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

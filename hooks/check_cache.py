@@ -32,7 +32,7 @@ def _digest_files(paths: Iterable[Path], digest: Any) -> None:
 def rules_fingerprint(project_root: Path) -> str:
     """A hash of everything the rules read besides the content: their code, schemas and data."""
     digest = hashlib.sha256(CACHE_FORMAT.encode("ascii"))
-    _digest_files(_HOOKS_DIR.glob("*.py"), digest)
+    _digest_files(_HOOKS_DIR.rglob("*.py"), digest)  # hooks/validation/ too
     # Sorted: a set's order changes from one process to the next (string hashing is salted),
     # and so would the fingerprint.
     folders = {_TOOL_ROOT / "schemas", _TOOL_ROOT / "data", Path(project_root).resolve() / "data"}

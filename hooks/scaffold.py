@@ -13,9 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hooks.content_checks import TEMPLATE_KINDS, TOOL_ROOT
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from hooks.slugs import slug_from_words
+from hooks.validation.project_files import TOOL_ROOT
+from hooks.validation.schema import TEMPLATE_KINDS
 
 TEMPLATE_DIR = TOOL_ROOT / "templates"
 KINDS = TEMPLATE_KINDS

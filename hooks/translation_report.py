@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hooks.content_checks import TOOL_ROOT, build_index, classify
 from hooks.frontmatter import read_front_matter
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
 from hooks.translations import translation_status
+from hooks.validation.project_files import TOOL_ROOT, build_index, classify
 
 MISSING = "missing"
 

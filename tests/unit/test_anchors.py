@@ -18,7 +18,7 @@ from hooks.anchors import (
     plain_heading_anchors,
     plain_headings_apply,
 )
-from hooks.content_checks import blank_code_and_comments
+from hooks.validation.markdown_scan import blank_code_and_comments
 
 PROJECT_MKDOCS = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 

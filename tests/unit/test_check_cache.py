@@ -106,3 +106,20 @@ def test_the_rules_fingerprint_is_the_same_in_every_process(root: Path) -> None:
         for seed in (1, 2, 3)
     }
     assert len(prints) == 1 and len(prints.pop().strip()) == 64
+
+
+@pytest.mark.parametrize("module", ["content_checks.py", "validation/stories.py"])
+def test_a_change_to_the_rules_code_rechecks_everything(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
+) -> None:
+    """The rules live in hooks/ and in hooks/validation/: an edit to either must not leave a
+    cached result of the old rules standing."""
+    hooks_copy = tmp_path / "hooks"
+    shutil.copytree(
+        Path(check_cache.__file__).parent, hooks_copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(check_cache, "_HOOKS_DIR", hooks_copy)
+    before = check_cache.rules_fingerprint(root)
+    with (hooks_copy / module).open("a", encoding="utf-8") as handle:
+        handle.write("\n# a rule changed\n")
+    assert check_cache.rules_fingerprint(root) != before

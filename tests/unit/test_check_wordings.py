@@ -23,6 +23,8 @@ from hooks.frontmatter import parse_content
 from hooks.languages import LANGUAGE_CODES
 from hooks.rules import Finding, all_rules, wording
 from hooks.site_data import rule_texts
+from hooks.validation import schema as schema_rules
+from hooks.validation import stories
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STORY = "stories/anna-rudevica/index.lv.md"
@@ -42,7 +44,7 @@ def _called_name(function: ast.expr) -> str:
 def _wordings_in_code() -> dict[str, set[frozenset[str]]]:
     """Each key given to `wording(...)` in hooks/, with the value names of each call."""
     found: dict[str, set[frozenset[str]]] = {}
-    for source in sorted((PROJECT_ROOT / "hooks").glob("*.py")):
+    for source in sorted((PROJECT_ROOT / "hooks").rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and _called_name(node.func) == "wording"):
                 continue
@@ -66,8 +68,8 @@ def test_every_text_the_code_names_exists_with_the_same_values_and_none_is_left_
 
 def test_names_cover_every_content_type_kind_of_value_and_schema_advice():
     names = _latvian()["names"]
-    assert set(names["kind"]) == set(content_checks._KIND_NAMES)
-    assert set(names["wanted"]) == set(content_checks._TYPE_NAMES)
+    assert set(names["kind"]) == set(schema_rules.KIND_NAMES)
+    assert set(names["wanted"]) == set(schema_rules._TYPE_NAMES)
     advice = set()
     for schema in (PROJECT_ROOT / "schemas").glob("*.json"):
         text = json.loads(schema.read_text(encoding="utf-8"))
@@ -235,7 +237,7 @@ def _calls_without_wording(name: str, positional: int) -> list[str]:
     """`name(...)` calls in hooks/ given no wording, neither by keyword nor as the
     `positional`-th argument."""
     missing = []
-    for source in sorted((PROJECT_ROOT / "hooks").glob("*.py")):
+    for source in sorted((PROJECT_ROOT / "hooks").rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == name):
                 continue
@@ -253,7 +255,7 @@ def test_every_problem_the_code_reports_names_its_latvian_text():
     assert _calls_without_wording("Finding", 7) == []
     issues = sum(
         isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Issue"
-        for source in (PROJECT_ROOT / "hooks").glob("*.py")
+        for source in (PROJECT_ROOT / "hooks").rglob("*.py")
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
     )
     assert issues > 90  # the scan found them; an empty scan would pass above
@@ -383,7 +385,7 @@ def _break_everything(root: Path) -> None:
     (story / "data.bin").write_bytes(b"\0")
     Image.new("1", (1200, 900)).save(story / "extra.jpg")
     with (story / "huge.jpg").open("wb") as handle:
-        handle.truncate(content_checks.STORY_IMAGE_LIMIT + 1024 * 1024)
+        handle.truncate(stories.STORY_IMAGE_LIMIT + 1024 * 1024)
     # Events: versions that disagree, an old one without a report, one in a subfolder.
     _edit(
         root,
@@ -679,7 +681,7 @@ def test_a_failure_of_the_check_itself_is_explained_in_latvian(root, capsys, mon
         "KeyError: 'surprise')."
     )
     monkeypatch.undo()
-    monkeypatch.setattr(content_checks, "_cross_file_findings", explode)
+    monkeypatch.setattr(content_checks, "cross_file_findings", explode)
     details = _details_in_latvian(root, capsys)
     assert details["docs/about.lv.md:1: kļūda LRP099"] == (
         "Precīzāk: Pārbaudēs, kas salīdzina vairākus failus, radās iekšēja kļūme (kļūdas "
@@ -693,7 +695,7 @@ def test_a_kind_of_schema_rule_without_its_own_text_gives_its_detail_in_english(
     content = parse_content("---\ntitle: Pārāk garš virsraksts\n---\n")
     schema = {"properties": {"title": {"maxLength": 5}}}
     error = next(Draft202012Validator(schema).iter_errors(content.data))
-    (issue,) = content_checks._schema_issue(error, ("title",), content, "page")
+    (issue,) = schema_rules._schema_issue(error, ("title",), content, "page")
     assert check.translated_message(issue.wording, "lv") == (
         "`title` vērtība nav pareiza (pārbaudes ziņojums angliski: 'Pārāk garš virsraksts' is "
         "too long)."

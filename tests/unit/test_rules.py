@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from hooks import content_checks, rules
-from hooks.content_checks import check_files, check_project, discover_content
+from hooks.content_checks import check_files, check_project
 from hooks.rules import Finding, all_rules
 from hooks.rules_reference import rules_reference_markdown
+from hooks.validation.project_files import discover_content
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 TODAY = dt.date(2026, 6, 1)

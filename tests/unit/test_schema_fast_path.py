@@ -14,14 +14,9 @@ from typing import Any
 import pytest
 
 from hooks import rules
-from hooks.content_checks import (
-    _schema_valid,
-    build_index,
-    classify,
-    schema_issues,
-    schema_validator,
-)
 from hooks.frontmatter import parse_content
+from hooks.validation.project_files import build_index, classify
+from hooks.validation.schema import _schema_valid, schema_issues, schema_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("story", "event", "heritage", "page")

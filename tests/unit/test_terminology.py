@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks.content_checks import blank_code_and_comments, check_project
+from hooks.content_checks import check_project
 from hooks.terminology import find_terms, load_terms
+from hooks.validation.markdown_scan import blank_code_and_comments
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 
