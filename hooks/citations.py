@@ -23,9 +23,10 @@ from hooks import site_data
 from hooks.languages import DEFAULT_LANGUAGE
 
 # Heading above the list and the label of the links back from an entry to the text
-# (`labels:` in data/ui/<lang>.yml).
+# (`labels:` in data/ui/<lang>.yml). The label names the source's number, so that in a list of
+# links the links back from different sources do not all read the same.
 HEADINGS: dict[str, str] = site_data.label_by_language("sources_heading")
-BACK_LABELS: dict[str, str] = site_data.label_by_language("sources_back")
+BACK_LABELS: dict[str, str] = site_data.label_by_language("sources_back_to_source")
 # A citation link shows only "[1]"; its accessible name says which source it is.
 NUMBER_LABELS: dict[str, str] = site_data.label_by_language("source_number")
 
@@ -264,20 +265,29 @@ def _superscript(occurrence: int) -> str:
     return "" if occurrence == 1 else f"<sup>{occurrence}</sup>"
 
 
+def _back_name(label: str, occurrence: int, occurrences: int) -> str:
+    """The name of a link back, e.g. "Back to the text: source 2"; where the source is cited
+    more than once, each link also says which citation it returns to, as its superscript does:
+    "Back to the text: source 2 (3)"."""
+    return label if occurrences == 1 else f"{label} ({occurrence})"
+
+
 def _source_list(
     ordered: list[Source],
     occurrences: Mapping[str, int],
     language: str,
     mark_parts: Callable[[str], str],
 ) -> str:
-    back_label = escape(_label(BACK_LABELS, language), quote=True)
     items: list[str] = []
-    for source in ordered:
+    for number, source in enumerate(ordered, start=1):
         anchor = escape(source.id)
+        cited = occurrences.get(source.id, 0)
+        back_label = _label(BACK_LABELS, language).format(number=number)
         backlinks = "".join(
             f' <a class="lrp-sources__back" href="#cite-{anchor}-{n}" data-pagefind-ignore'
-            f' aria-label="{back_label} ({n})">{BACK_ARROW}{_superscript(n)}</a>'
-            for n in range(1, occurrences.get(source.id, 0) + 1)
+            f' aria-label="{escape(_back_name(back_label, n, cited), quote=True)}">'
+            f"{BACK_ARROW}{_superscript(n)}</a>"
+            for n in range(1, cited + 1)
         )
         entry = format_source(source, language, mark_parts)
         items.append(f'<li id="source-{anchor}">{entry}{backlinks}</li>')

@@ -200,18 +200,23 @@ def results_chart_html(
     """A horizontal bar chart, planned against achieved for each group, in HTML and CSS.
 
     HTML rather than SVG because its words wrap and keep the reader's font size: scaled to a
-    phone, an SVG chart's labels shrink to a few pixels. Screen readers get it as one image
-    named by the title and described by the description (the table next to the chart carries
-    the figures); sighted readers get the value written next to every bar. The chart has its
-    own white background, so its colours hold in the dark scheme too.
+    phone, an SVG chart's labels shrink to a few pixels. Sighted readers get the value written
+    next to every bar. Screen readers get one image, named by the title and described by the
+    description, which says that the table below has the figures: the table is the chart's
+    accessible version, so the chart's own words and figures are hidden from them, and nobody
+    hears the same figures two or three times. The chart has its own white background, so its
+    colours hold in the dark scheme too.
     """
     planned_word, achieved_word = _SERIES_LABELS.get(language, _SERIES_LABELS["en"])
     scale_max = max([row.planned for row in rows] + [row.achieved for row in rows] + [1])
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     parts = [
-        f'<div class="lrp-results-chart" role="img" aria-labelledby="{title_id} {desc_id}">',
+        f'<div class="lrp-results-chart" role="img" aria-labelledby="{title_id}" '
+        f'aria-describedby="{desc_id}">',
         f'<span id="{title_id}" hidden="hidden">{escape(title)}</span>',
         f'<span id="{desc_id}" hidden="hidden">{escape(description)}</span>',
+        # Chromium keeps an image's children in the accessibility tree; this keeps them out.
+        '<div class="lrp-results-chart__drawing" aria-hidden="true">',
         '<p class="lrp-results-chart__legend">'
         '<span class="lrp-results-chart__key lrp-results-chart__bar--planned"></span> '
         f"{escape(planned_word)} "
@@ -234,18 +239,8 @@ def results_chart_html(
             ),
             "</div>",
         ]
-    parts.append("</div>")
+    parts.append("</div></div>")
     return "".join(parts)
-
-
-def chart_summary(rows: Sequence[ResultRow], language: str) -> str:
-    """The chart's figures in one sentence per group, for its description."""
-    planned_word, achieved_word = _SERIES_LABELS.get(language, _SERIES_LABELS["en"])
-    return " ".join(
-        f"{row.label}: {planned_word.lower()} {row.planned_label}, "
-        f"{achieved_word.lower()} {row.achieved}."
-        for row in rows
-    )
 
 
 # -- what the template gets ------------------------------------------------------------------
@@ -262,9 +257,8 @@ def page_context(
     """`lrp.results` for overrides/partials/lrp-results.html (keys listed at its top)."""
     events = list(events)
     rows = results_rows(planned, achieved_totals(events), language)
-    description = f"{chart_description} {chart_summary(rows, language)}".strip()
     return {
-        "chart_html": results_chart_html(rows, language, chart_title, description),
+        "chart_html": results_chart_html(rows, language, chart_title, chart_description),
         "rows": [asdict(row) for row in rows],
         "events_counted": len(counted_events(events)),
         "includes_sample": includes_sample_figures(events),

@@ -250,3 +250,34 @@ def test_a_gloss_in_another_language_inside_a_note_is_marked() -> None:
     romani = render_citations("Gin [@book].", open_access, "rml", mark).markdown
     assert 'Savorenge putardo (<span lang="lv">brīvpiekļuves izdevums</span>).' in romani
     assert romani.count("<span lang=") == 1
+
+
+def _back_link_names(html: str) -> list[str]:
+    return re.findall(r'<a class="lrp-sources__back"[^>]* aria-label="([^"]+)"', html)
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("en", ["Back to the text: source 1", "Back to the text: source 2"]),
+        # Latvian numbers a source with an ordinal before the noun: "2. avots".
+        ("lv", ["Atpakaļ uz tekstu: 1. avots", "Atpakaļ uz tekstu: 2. avots"]),
+        ("rml", ["Palpale ko teksto: literatura 1", "Palpale ko teksto: literatura 2"]),
+    ],
+)
+def test_each_link_back_to_the_text_names_its_source(language: str, names: list[str]) -> None:
+    # In a screen reader's list of links, nine links all called "Back to the text (1)" could
+    # not be told apart: each names the number of the source it belongs to.
+    html = render_citations("a [@lsm] b [@kenrick]", SOURCES, language).markdown
+    assert _back_link_names(html) == names
+
+
+def test_links_back_from_a_source_cited_twice_also_say_which_citation() -> None:
+    html = render_citations("a [@kenrick] b [@lsm] c [@lsm] d [@lsm]", SOURCES, "en").markdown
+    assert _back_link_names(html) == [
+        "Back to the text: source 1",
+        "Back to the text: source 2 (1)",
+        "Back to the text: source 2 (2)",
+        "Back to the text: source 2 (3)",
+    ]
+    assert len(set(_back_link_names(html))) == 4

@@ -114,12 +114,24 @@ def _by_class(root: ET.Element, name: str) -> list[ET.Element]:
     return [element for element in root.iter() if name in element.get("class", "").split()]
 
 
-def test_chart_is_an_image_named_by_its_title_and_description() -> None:
+def test_chart_is_an_image_named_by_its_title_and_described_by_its_description() -> None:
     root = chart()
     assert root.get("role") == "img"
-    title_id, desc_id = root.get("aria-labelledby", "").split()
+    title_id, desc_id = root.get("aria-labelledby"), root.get("aria-describedby")
     names = {element.get("id"): element.text for element in root.iter("span") if element.get("id")}
     assert names == {title_id: "Planned and achieved", desc_id: "Bars per group."}
+
+
+def test_a_screen_reader_hears_the_figures_once_in_the_table_not_in_the_chart() -> None:
+    # The table below the chart has every figure; the chart's own legend, group names and
+    # figures are hidden from screen readers, which Chromium does not do for an image's
+    # children by itself. Only the title and the description stay outside the hidden part.
+    root = chart()
+    (drawing,) = [child for child in root if child.get("aria-hidden") == "true"]
+    assert all(child is drawing or child.get("hidden") == "hidden" for child in root)
+    assert _by_class(drawing, "lrp-results-chart__legend")
+    assert len(_by_class(drawing, "lrp-results-chart__category")) == len(PLAN)
+    assert len(_by_class(drawing, "lrp-results-chart__value")) == 2 * len(PLAN)
 
 
 def test_chart_has_one_planned_and_one_achieved_bar_per_category() -> None:
@@ -211,7 +223,11 @@ def test_the_page_context_describes_the_figures_and_flags_samples() -> None:
     )
     assert context["includes_sample"] and context["events_counted"] == 1
     assert context["only_sample"]  # its one report is illustrative, so no figure is real
-    assert "Roma &lt;b&gt;: planned 91, achieved 3." in context["chart_html"]
+    # The chart's name and description do not repeat the figures that the table gives.
+    root = ET.fromstring(context["chart_html"])
+    description = root.find(f".//span[@id='{root.get('aria-describedby')}']")
+    assert description is not None and description.text == "Planned and achieved participants."
+    assert "planned 91" not in context["chart_html"]
     assert context["rows"][3]["achieved"] == 3
 
 
