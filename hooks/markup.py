@@ -27,25 +27,44 @@ _HEADING_WITH_PERMALINK = re.compile(
 _TAG = re.compile(r"<[^>]+>")
 
 # Markdown tables come out as a bare <table>; tables with a class are laid out by their template.
-_BARE_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+# A paragraph right above one that ends in a colon ("Number of Roma recorded by censuses:") is
+# the table's title, and becomes its caption. The paragraph never spans another paragraph.
+_BARE_TABLE = re.compile(
+    r"(?:<p>(?P<title>(?:(?!</?p[\s>]).)+?):</p>\s*)?<table>(?P<body>.*?)</table>", re.DOTALL
+)
+# `{ scope=row }` at the end of a Markdown table cell (the attr_list extension) gives the cell
+# scope="row", which only a header cell may have: the cell names its row (a rule's ID).
+_ROW_HEADER_CELL = re.compile(r'<td scope="row">(.*?)</td>', re.DOTALL)
 
 
 def wrap_tables(html: str) -> str:
-    """Put every bare table in Material's scrolling box.
+    """Put every bare table in Material's scrolling box, with its caption and row headers.
 
     On a narrow screen a wide table then scrolls inside its box instead of widening the page
     (WCAG 1.4.10 reflow); assets/js/keyboard.js makes the box focusable when it scrolls. The
     markup is the one Material's bundle builds, so Material's styles apply unchanged.
+
+    A screen reader announces a table by its caption ("table, Number of Roma recorded by
+    censuses, 3 columns"), so the paragraph ending in ":" that introduces a Markdown table
+    becomes its `<caption>`, without the colon; and a cell marked `{ scope=row }` becomes a
+    row header (`<th scope="row">`), read before every other cell of its row.
     """
     if "<table>" not in html:
         return html
-    return _BARE_TABLE.sub(
-        lambda table: (
-            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-            f"{table.group(0)}</div></div>"
-        ),
-        html,
-    )
+
+    def wrapped(table: re.Match[str]) -> str:
+        body = _ROW_HEADER_CELL.sub(r'<th scope="row">\1</th>', table.group("body"))
+        title, before = table.group("title"), ""
+        if title and "<caption" not in body:
+            body = f"\n<caption>{title.strip()}</caption>{body}"
+        elif title:  # a table with its own caption keeps the paragraph above it as it is
+            before = table.group(0)[: table.start("body") - table.start() - len("<table>")]
+        return (
+            f'{before}<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f"<table>{body}</table></div></div>"
+        )
+
+    return _BARE_TABLE.sub(wrapped, html)
 
 
 def without_comments(html: str) -> str:
@@ -61,20 +80,27 @@ def permalinks_beside_headings(html: str) -> str:
     The heading and its link share a wrapper (the pattern GitHub adopted for the same reason), so
     the heading is named by its own words, and the link by what it does and where it goes:
     "Link to this section: Childhood". assets/css/site.css shows the link beside the heading,
-    as before.
+    as before. The page's own title (h1) keeps no permalink.
     """
     if 'class="headerlink"' not in html:
         return html
 
     def beside(match: re.Match[str]) -> str:
         level, attributes, inner, target, title = match.groups()
+        heading = f"<h{level}{attributes or ''}>{inner}</h{level}>"
+        if level == "1":
+            # A page's title links to the page itself: its permalink would only be one more Tab
+            # stop and one more announcement before the content, on every page.
+            return heading
         words = " ".join(unescape(_TAG.sub("", inner)).split())
         label = escape(f"{unescape(title)}: {words}" if words else unescape(title))
+        # The tooltip is the link's only name: the "¶" is hidden from screen readers, so the
+        # name comes from the title, and no description repeats it (an aria-label next to a
+        # title made Chromium read the title again as the link's description).
         return (
-            f'<div class="lrp-heading lrp-heading--h{level}">'
-            f"<h{level}{attributes or ''}>{inner}</h{level}>"
-            f'<a class="headerlink" href="#{target}" title="{title}" aria-label="{label}">'
-            "&para;</a></div>"
+            f'<div class="lrp-heading lrp-heading--h{level}">{heading}'
+            f'<a class="headerlink" href="#{target}" title="{label}">'
+            '<span aria-hidden="true">&para;</span></a></div>'
         )
 
     return _HEADING_WITH_PERMALINK.sub(beside, html)

@@ -1,7 +1,8 @@
 """The editors' reference of every content rule, generated from the rule registry.
 
 `rules_reference_markdown("lv")` / `("en")` returns a Markdown page (a table per group: ID,
-severity, name, what it checks, how to fix); `python -m hooks.rules_reference [--language en]`
+severity, name, what it checks, how to fix; captioned with the group and with the ID as each
+row's header, see hooks/markup.py `wrap_tables`); `python -m hooks.rules_reference [--language en]`
 prints it. The introduction and headings are translated. The rule texts come from
 `data/rules.<lang>.yml` for the languages in `TRANSLATED_LANGUAGES` and from `hooks.rules`, in
 English, for the others and for any rule that file lacks.
@@ -45,6 +46,8 @@ _TEXTS = {
             "`LRP007`) var atrast šajā lapā."
         ),
         "columns": ("ID", "Nopietnība", "Nosaukums", "Ko pārbauda", "Kā labot"),
+        # Above each table; hooks/markup.py makes it the table's caption.
+        "caption": "Noteikumi grupā „{group}”:",
         "severity": {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"},
         "counts": "Kopā {total} noteikumi: {error} kļūdas, {warning} brīdinājumi, "
         "{info} informatīvi.",
@@ -65,6 +68,7 @@ _TEXTS = {
             "or **info** does not, but should be looked at."
         ),
         "columns": ("ID", "Severity", "Name", "What it checks", "How to fix"),
+        "caption": "Rules in the group “{group}”:",
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "counts": "{total} rules: {error} errors, {warning} warnings, {info} info.",
         "terminology": (
@@ -107,7 +111,11 @@ def _row(rule: Rule, texts: dict, language: str, own: Mapping[str, str] | None) 
         # English on another language's page: screen readers need to be told, or they read it
         # with Latvian or Romani pronunciation.
         what, fix = (f'<span lang="en">{text}</span>' for text in (what, fix))
-    return f"| `{rule.id}` | {texts['severity'][rule.severity]} | `{rule.name}` | {what} | {fix} |"
+    # `{ scope=row }`: the ID names its row, so hooks/markup.py makes it a row header.
+    return (
+        f"| `{rule.id}` {{ scope=row }} | {texts['severity'][rule.severity]} | `{rule.name}` "
+        f"| {what} | {fix} |"
+    )
 
 
 def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:
@@ -129,11 +137,12 @@ def rules_reference_markdown(language: str = DEFAULT_LANGUAGE) -> str:
     header = "| " + " | ".join(texts["columns"]) + " |"
     divider = "| " + " | ".join("---" for _ in texts["columns"]) + " |"
     for group, members in groups.items():
-        lines += [f"## {group_names.get(group, group)}", ""]
+        name = group_names.get(group, group)
+        lines += [f"## {name}", ""]
         if group == "Terminology":
             lines += [texts["terminology"], ""]
         rows = [_row(rule, texts, language, own_texts.get(rule.id)) for rule in members]
-        lines += [header, divider, *rows, ""]
+        lines += [texts["caption"].format(group=name), "", header, divider, *rows, ""]
     return "\n".join(lines)
 
 

@@ -13,6 +13,8 @@ from tests.browser.page_types import LANGUAGE_PREFIXES
 
 pytestmark = pytest.mark.browser
 
+PERMALINK_WORDS = {"lv": "Saite uz šo sadaļu: ", "en": "Link to this section: ", "rml": "Link: "}
+
 
 def _tree(browser, url: str) -> dict[str, dict]:
     page = browser.new_page()
@@ -35,6 +37,29 @@ def _descendants(tree: dict[str, dict], node: dict) -> Iterator[dict]:
         if child is not None:
             yield child
             yield from _descendants(tree, child)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGE_PREFIXES))
+def test_heading_permalinks_are_not_described_by_their_own_name(
+    browser, site_server: str, language: str
+) -> None:
+    # "Link to this section: Childhood, link, Link to this section" was read on every heading.
+    tree = _tree(browser, f"{site_server}{LANGUAGE_PREFIXES[language]}heritage/history/")
+    links = [
+        node
+        for node in tree.values()
+        if not node.get("ignored")
+        and _value(node, "role") == "link"
+        and _value(node, "name").startswith(PERMALINK_WORDS[language])
+    ]
+    assert len(links) >= 3
+    for link in links:
+        assert _value(link, "description") == "", _value(link, "name")
+        # The "¶" is not read as the link's text either.
+        texts = [
+            _value(node, "name") for node in _descendants(tree, link) if not node.get("ignored")
+        ]
+        assert "¶" not in "".join(texts), _value(link, "name")
 
 
 @pytest.mark.parametrize(

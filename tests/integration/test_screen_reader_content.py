@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.htmlscan import parse_html
+from tests.sitebuild import html_pages, page_language
 
 pytestmark = pytest.mark.build
 
@@ -74,3 +75,60 @@ def test_links_back_to_the_text_can_be_told_apart_in_a_list_of_links(
         assert len(set(names)) == len(names), (path, names)
         if path == "heritage/history":
             assert names[:2] == [first, second]
+
+
+def test_heading_permalinks_are_named_once_and_page_titles_have_none(built_site: Path) -> None:
+    permalinks = 0
+    for built in html_pages(built_site):
+        html = built.read_text(encoding="utf-8")
+        page = parse_html(html)
+        for h1 in page.find_all("h1"):
+            if h1.attrs.get("id"):
+                assert f'href="#{h1.attrs["id"]}"' not in html, built
+        for link in page.find_all("a", class_="headerlink"):
+            # Named by its title alone: an aria-label beside it made the title a description.
+            assert "aria-label" not in link.attrs, built
+            assert ": " in link.attrs["title"], built
+            permalinks += 1
+        assert not re.search(
+            r'<a class="headerlink"[^>]*>&para;|<a class="headerlink"[^>]*>¶', html
+        )
+    assert permalinks > 100
+    assert {page_language(built_site, p) for p in html_pages(built_site)} == set(PREFIXES)
+
+
+@pytest.mark.parametrize(
+    ("language", "caption", "headers"),
+    [
+        ("lv", "Tautas skaitīšanās reģistrētais romu skaits", ["Gads", "Romu skaits", "Avots"]),
+        ("en", "Number of Roma recorded by censuses", ["Year", "Number of Roma", "Source"]),
+        ("rml", "Romengiro gin an Latvija", ["Berš", "Romengiro gin", "Literatura"]),
+    ],
+)
+def test_the_census_table_has_a_caption_and_row_headers(
+    built_site: Path, language: str, caption: str, headers: list[str]
+) -> None:
+    html = _html(built_site, language, "heritage/history")
+    table = re.search(r"<table>\s*<caption>(.*?)</caption>(.*?)</table>", html, re.DOTALL)
+    assert table is not None
+    assert table.group(1) == caption
+    cells = parse_html(table.group(2))
+    assert [th.text for th in cells.find_all("th") if "scope" not in th.attrs] == headers
+    # Each year heads its row, so a screen reader says "1935" before "3,839".
+    years = [th.text for th in cells.find_all("th", scope="row")]
+    assert years == ["1897", "1935", "1989", "2011", "2021"]
+    # The sentence is not shown twice, once as a paragraph and once as the caption.
+    assert f"<p>{caption}:</p>" not in html
+
+
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_every_rules_table_has_a_caption_and_row_headers(built_site: Path, language: str) -> None:
+    html = _html(built_site, language, "editors/rules")
+    tables = re.findall(r"<table>(.*?)</table>", html, re.DOTALL)
+    assert len(tables) == 7
+    for table in tables:
+        assert re.match(r"\s*<caption>[^<]+</caption>", table), table[:200]
+        rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.DOTALL)
+        assert rows
+        for row in rows:
+            assert re.match(r'\s*<th scope="row"><code>LRP\d{3}</code></th>', row), row[:200]

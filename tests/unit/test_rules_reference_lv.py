@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
 
 from hooks import site_data
+from hooks.markup import wrap_tables
 from hooks.rules import all_rules, rule_by_id
 from hooks.rules_reference import rules_reference_markdown
 from hooks.site_data import rule_texts
@@ -52,7 +54,7 @@ def test_the_translation_keeps_every_code_span(rule_id, part):
 
 def test_the_latvian_page_shows_the_latvian_rule_texts():
     page = rules_reference_markdown("lv")
-    row = next(line for line in page.splitlines() if line.startswith("| `LRP007` |"))
+    row = next(line for line in page.splitlines() if line.startswith("| `LRP007` "))
     assert "Aizstājiet vietturi ar īsto tekstu" in row
     assert "vietturis `TODO(…)`" in row
     assert rule_by_id("LRP007").summary not in page
@@ -82,3 +84,21 @@ def test_the_english_page_keeps_the_english_rule_texts():
     assert rule_by_id("LRP007").summary in page
     assert _latvian()["LRP007"]["summary"] not in page
     assert "melnraksts" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "caption"),
+    [("lv", "Noteikumi grupā „Vārdu izvēle”"), ("en", "Rules in the group “Terminology”")],
+)
+def test_each_rules_table_has_a_caption_and_each_rule_id_heads_its_row(language, caption):
+    # A screen reader jumping from table to table hears which group each one holds, and in
+    # every cell which rule it is about (the ID column is the rows' header).
+    html = wrap_tables(
+        markdown.markdown(rules_reference_markdown(language), extensions=["attr_list", "tables"])
+    )
+    captions = re.findall(r"<caption>(.*?)</caption>", html)
+    assert len(captions) == html.count("<table>") == len({rule.group for rule in all_rules()})
+    assert caption in captions
+    row_headers = re.findall(r'<th scope="row"><code>(LRP\d+)</code></th>', html)
+    assert sorted(row_headers) == sorted(rule.id for rule in all_rules())
+    assert "scope=row" not in html  # no attribute list left over as text
