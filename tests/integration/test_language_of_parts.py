@@ -73,6 +73,11 @@ def _languages_of(site: Path, page: str, phrase: str) -> list[str]:
             "lv",
         ),
         ("rml/heritage/history/index.html", "brīvpiekļuves izdevums", "lv"),
+        # Latvian names in the English and Romani text (the screen-reader audit, F8).
+        ("en/stories/sample-mediator-day/index.html", "Izglītības iniciatīvu centrs", "lv"),
+        ("rml/stories/sample-mediator-day/index.html", "Izglītības iniciatīvu centrs", "lv"),
+        ("en/heritage/policy/index.html", "Izglītības iniciatīvu centrs", "lv"),
+        ("rml/heritage/history/index.html", "Tiesībsargs", "lv"),
         ("rml/heritage/myths/index.html", "pilnu bibliogrāfisko atsauci vēl papildināsim", "lv"),
         # English glosses on Romani pages.
         ("rml/privacy/index.html", "build", "en"),
