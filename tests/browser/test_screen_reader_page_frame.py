@@ -1,0 +1,102 @@
+"""What a screen reader meets, read from Chromium's accessibility tree (CDP
+Accessibility.getFullAXTree), on the sample of tests/browser/page_types.py unless a test names
+fewer pages: what the screen-reader audit of the site found in the templates, and its fixes.
+tests/integration/test_screen_reader_markup.py checks the same templates on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+import yaml
+
+from tests.sitebuild import PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+# The drawer's navigation is named by Material's "nav" string in each language.
+DRAWER_NAMES = {"": "Navigācija", "en/": "Navigation", "rml/": "Navigacija"}
+
+
+def _strings(language: str) -> dict:
+    path = PROJECT_ROOT / "data" / "ui" / f"{language}.yml"
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+@dataclass
+class Node:
+    role: str
+    name: str
+    description: str
+    properties: dict
+    children: list[Node] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, role: str, name: str | None = None) -> list[Node]:
+        return [
+            node
+            for node in self.walk()
+            if node.role == role and (name is None or node.name == name)
+        ]
+
+
+def ax_tree(page) -> Node:
+    """The tree as assistive technology gets it: ignored nodes left out, their children kept."""
+    session = page.context.new_cdp_session(page)
+    raw = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    by_id = {node["nodeId"]: node for node in raw}
+
+    def build(node: dict) -> list[Node]:
+        children = [
+            built
+            for child in node.get("childIds", [])
+            if child in by_id
+            for built in build(by_id[child])
+        ]
+        if node.get("ignored"):
+            return children
+        built = Node(
+            role=node.get("role", {}).get("value", ""),
+            name=node.get("name", {}).get("value", ""),
+            description=node.get("description", {}).get("value", ""),
+            properties={p["name"]: p["value"].get("value") for p in node.get("properties", [])},
+            children=children,
+        )
+        return [built]
+
+    (root,) = build(raw[0])
+    return root
+
+
+@pytest.mark.parametrize(
+    "path", ["en/heritage/", "en/stories/sample-music-teacher/", "events/annual-meeting-2021/"]
+)
+def test_the_tab_drawn_as_current_is_the_one_marked_current(
+    browser, site_server: str, path: str
+) -> None:
+    """The tab drawn at full opacity is the one with aria-current (its section's own page:
+    "page"; a page below it: "true"), and it is the only one."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="load")
+    tabs = page.evaluate(
+        """() => [...document.querySelectorAll('.md-tabs__link')].map((link) => ({
+               text: link.textContent.trim(),
+               current: link.getAttribute('aria-current'),
+               opaque: getComputedStyle(link).opacity === '1',
+           }))"""
+    )
+    context.close()
+    marked = [tab for tab in tabs if tab["current"]]
+    drawn = [tab for tab in tabs if tab["opaque"]]
+    assert len(marked) == 1 and marked == drawn, tabs
+    expected = "page" if path == "en/heritage/" else "true"
+    assert marked[0]["current"] == expected, tabs

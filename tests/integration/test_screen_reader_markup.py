@@ -1,0 +1,65 @@
+"""What a screen reader is given by the page templates, checked on the built HTML of every page.
+
+The browser-side half (the accessibility tree Chromium builds) is tests/browser/
+test_screen_reader_tree.py; these are the checks that need every page, not a sample.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.sitebuild import html_pages, page_language
+
+pytestmark = pytest.mark.build
+
+HOMES = {"lv": "/", "en": "/en/", "rml": "/rml/"}
+_TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
+_TAB = re.compile(r'<li class="(?P<class>md-tabs__item[^"]*)">\s*<a (?P<attrs>[^>]*)>', re.S)
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def _address(built_site: Path, page: Path) -> str:
+    relative = page.relative_to(built_site).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def _expected_current(address: str, tab: str, home: str) -> str | None:
+    """aria-current for a tab: "page" on its own page, "true" on pages below it."""
+    if tab == address:
+        return "page"
+    if tab != home and address.startswith(tab):
+        return "true"
+    return None
+
+
+def test_the_tab_of_the_current_section_says_so_on_every_page(built_site: Path) -> None:
+    """On a section's page its tab is aria-current="page", on the pages below it "true".
+
+    Every page, because the tabs are rendered once per navigation key (hooks/fragments.py) and
+    reused: a key shared by pages of two sections would mark the wrong tab on one of them. The
+    tab drawn as active (md-tabs__item--active) must be the one marked, and no other.
+    """
+    wrong = []
+    checked = 0
+    for page in html_pages(built_site):
+        address = _address(built_site, page)
+        home = HOMES[page_language(built_site, page)]
+        tabs = _TABS.search(page.read_text("utf-8"))
+        assert tabs, f"{address}: no tabs"
+        for match in _TAB.finditer(tabs.group(0)):
+            attrs = dict(_ATTR.findall(match.group("attrs")))
+            target = urljoin(address, attrs["href"])
+            expected = _expected_current(address, target, home)
+            current = attrs.get("aria-current")
+            drawn_active = "md-tabs__item--active" in match.group("class")
+            if current != expected or drawn_active != (expected is not None):
+                wrong.append(
+                    f"{address}: tab {target} aria-current={current} active={drawn_active}"
+                )
+            checked += current is not None
+    assert not wrong, "\n".join(wrong)
+    assert checked > 30  # section pages and the stories, events and heritage pages below them
