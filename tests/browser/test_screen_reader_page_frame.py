@@ -7,10 +7,12 @@ tests/integration/test_screen_reader_markup.py checks the same templates on ever
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.browser.page_types import LANGUAGE_PREFIXES, sample_paths
 from tests.sitebuild import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -74,6 +76,45 @@ def ax_tree(page) -> Node:
 
     (root,) = build(raw[0])
     return root
+
+
+def test_no_navigation_landmark_is_empty(browser, built_site: Path, site_server: str) -> None:
+    """At 1280 px every navigation landmark holds at least one link: the table of contents of a
+    page without headings and the sidebar of a page outside the navigation (which shows
+    nothing at this width) are not in the tree."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    empty = []
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        for landmark in ax_tree(page).find("navigation"):
+            if not landmark.find("link"):
+                empty.append(f"/{path}: navigation {landmark.name!r}")
+    context.close()
+    assert not empty, "\n".join(empty)
+
+
+@pytest.mark.parametrize("prefix", LANGUAGE_PREFIXES.values(), ids=LANGUAGE_PREFIXES.keys())
+def test_the_drawer_still_lists_every_section_on_a_phone(
+    browser, site_server: str, prefix: str
+) -> None:
+    """At 375 px, on a story (a page outside the navigation), the menu button opens the drawer
+    by keyboard and the drawer's navigation lists all seven sections; closed, it is not in
+    the tree."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_server + prefix + "stories/sample-music-teacher/", wait_until="load")
+    drawer = DRAWER_NAMES[prefix]
+    assert not ax_tree(page).find("navigation", drawer)
+    button = page.locator(".lrp-drawer-button")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)  # the drawer slides in
+    landmarks = ax_tree(page).find("navigation", drawer)
+    context.close()
+    assert len(landmarks) == 1
+    links = [link.name for link in landmarks[0].find("link") if link.name]
+    assert len(links) >= 7, links
 
 
 @pytest.mark.parametrize(

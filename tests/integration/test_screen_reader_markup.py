@@ -63,3 +63,18 @@ def test_the_tab_of_the_current_section_says_so_on_every_page(built_site: Path) 
             checked += current is not None
     assert not wrong, "\n".join(wrong)
     assert checked > 30  # section pages and the stories, events and heritage pages below them
+
+
+def test_no_page_has_an_empty_table_of_contents(built_site: Path) -> None:
+    """Listings, the results and 404 pages have no headings of their own in Markdown: they get
+    no "Table of contents" navigation at all, not an empty one; pages with headings keep it."""
+    empty, kept = [], 0
+    for page in html_pages(built_site):
+        html = page.read_text("utf-8")
+        for toc in re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S):
+            if "<li" not in toc:
+                empty.append(_address(built_site, page))
+            else:
+                kept += 1
+    assert not empty, empty
+    assert kept > 30
