@@ -524,13 +524,17 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return self._card_pictures[key]
 
     def _translate_palette_toggles(self, config: MkDocsConfig) -> None:
-        """The colour-scheme toggle's label comes from mkdocs.yml; give it the page's language."""
+        """Each colour scheme's name ("Light colours"), in the page's language.
+
+        It names that scheme's radio button (partials/palette.html), which is checked while the
+        scheme is in use.
+        """
         strings = site_data.ui_strings(self.language, self.data_dir)["site"]
         for palette in config.theme.get("palette") or []:
             toggle = palette.get("toggle")
             if toggle:
-                dark = palette.get("scheme") == "default"  # the toggle leads to the other scheme
-                toggle["name"] = strings["palette_to_dark" if dark else "palette_to_light"]
+                light = palette.get("scheme") == "default"
+                toggle["name"] = strings["palette_light" if light else "palette_dark"]
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Each language is a separate build with a fresh template environment; compiled

@@ -117,6 +117,49 @@ def test_the_drawer_still_lists_every_section_on_a_phone(
     assert len(links) >= 7, links
 
 
+def _palette_state(page) -> dict:
+    radios = ax_tree(page).find("radio")
+    return {
+        "checked": [radio.name for radio in radios if radio.properties.get("checked") == "true"],
+        "all": [radio.name for radio in radios],
+        "scheme": page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
+        "tooltip": page.evaluate(
+            """() => [...document.querySelectorAll('[data-md-component="palette"] label')]
+                   .filter((label) => !label.hidden).map((label) => label.title)"""
+        ),
+    }
+
+
+@pytest.mark.parametrize("language", ["lv", "en", "rml"])
+def test_the_colour_switch_says_which_scheme_is_on(
+    browser, site_server: str, language: str
+) -> None:
+    """The checked radio button is named after the scheme shown; the visible icon's tooltip
+    names the scheme a click (or Enter) selects; both follow a change by keyboard."""
+    strings = _strings(language)["site"]
+    light, dark = strings["palette_light"], strings["palette_dark"]
+    home = site_server + {"lv": "", "en": "en/", "rml": "rml/"}[language]
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    page = context.new_page()
+    page.goto(home, wait_until="load")
+    before = _palette_state(page)
+    page.locator('[data-md-component="palette"] input:checked').focus()
+    page.keyboard.press("Enter")
+    after = _palette_state(page)
+    context.close()
+    assert before == {"checked": [light], "all": [light, dark], "scheme": "default",
+                      "tooltip": [dark]}  # fmt: skip
+    assert after == {"checked": [dark], "all": [light, dark], "scheme": "slate",
+                     "tooltip": [light]}  # fmt: skip
+
+    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
+    page = context.new_page()
+    page.goto(home, wait_until="load")
+    on_dark_device = _palette_state(page)
+    context.close()
+    assert on_dark_device["checked"] == [dark] and on_dark_device["scheme"] == "slate"
+
+
 @pytest.mark.parametrize(
     "path", ["en/heritage/", "en/stories/sample-music-teacher/", "events/annual-meeting-2021/"]
 )
