@@ -160,6 +160,40 @@ def test_the_colour_switch_says_which_scheme_is_on(
     assert on_dark_device["checked"] == [dark] and on_dark_device["scheme"] == "slate"
 
 
+def test_no_control_gives_its_name_again_as_its_description(
+    browser, built_site: Path, site_server: str
+) -> None:
+    """A description equal to the name is read after it ("Search, link, Search"): the logo
+    links, the search link and the EU emblem had one."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    repeated = []
+    for path in sample_paths(built_site):
+        page.goto(site_server + path, wait_until="load")
+        for node in ax_tree(page).walk():
+            if node.name.strip() and node.description.strip() == node.name.strip():
+                repeated.append(f"/{path}: {node.role} {node.name!r}")
+    context.close()
+    assert not repeated, "\n".join(repeated)
+
+
+@pytest.mark.parametrize("language", ["lv", "en", "rml"])
+def test_the_header_says_the_sites_name_once(browser, site_server: str, language: str) -> None:
+    site_name = _strings(language)["labels"]["site_name"]
+    home = site_server + {"lv": "", "en": "en/", "rml": "rml/"}[language]
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(home + "about/", wait_until="load")
+    (banner,) = ax_tree(page).find("banner")
+    context.close()
+    said = [
+        f"{node.role} {node.name!r}"
+        for node in banner.walk()
+        if site_name in node.name and node.role not in {"InlineTextBox"}
+    ]
+    assert said == [f"link {site_name!r}"], said
+
+
 @pytest.mark.parametrize(
     "path", ["en/heritage/", "en/stories/sample-music-teacher/", "events/annual-meeting-2021/"]
 )

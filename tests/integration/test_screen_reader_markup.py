@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from tests.htmlscan import parse_html
 from tests.sitebuild import html_pages, page_language
 
 pytestmark = pytest.mark.build
@@ -78,3 +79,19 @@ def test_no_page_has_an_empty_table_of_contents(built_site: Path) -> None:
                 kept += 1
     assert not empty, empty
     assert kept > 30
+
+
+def test_header_logo_and_search_link_have_one_name_and_no_repeat(built_site: Path) -> None:
+    """Named once: a `title` equal to an `aria-label` became a description equal to the name;
+    the site's name beside the logo is hidden (the logo link says it)."""
+    for language, home in HOMES.items():
+        page = built_site / home.strip("/") / "index.html"
+        html = page.read_text("utf-8")
+        header = re.search(r"<header.*?</header>", html, re.S).group(0)
+        for element in parse_html(header).elements + parse_html(html).find_all("a"):
+            label, title = element.attrs.get("aria-label"), element.attrs.get("title")
+            assert not (label and label == title), (language, element)
+        topic = parse_html(header).first("div", class_="md-header__topic")
+        assert topic is not None and topic.attrs.get("aria-hidden") == "true", language
+        emblem = parse_html(html).first("svg", class_="lrp-eu-emblem")
+        assert emblem is not None and "aria-labelledby" not in emblem.attrs, language
