@@ -194,6 +194,38 @@ def test_the_header_says_the_sites_name_once(browser, site_server: str, language
     assert said == [f"link {site_name!r}"], said
 
 
+@pytest.mark.parametrize("language", ["lv", "en", "rml"])
+def test_a_called_off_event_says_so_in_its_link(browser, site_server: str, language: str) -> None:
+    """In the event list, the link (and so the heading) of a cancelled or postponed event
+    starts with its status, as the page's own title does; the status shown below the date,
+    the same words, is not read a second time. Scheduled events keep their title as name."""
+    statuses = _strings(language)["labels"]["event_status"]
+    home = site_server + {"lv": "", "en": "en/", "rml": "rml/"}[language]
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(home + "events/", wait_until="load")
+    items = page.evaluate(
+        """() => [...document.querySelectorAll('.lrp-event-item')].map((item) => ({
+               status: [...item.classList].find((c) => c.startsWith('lrp-event-item--'))
+                   .slice('lrp-event-item--'.length),
+               visibleTitle: item.querySelector('a').innerText.replace(/\\s+/g, ' ').trim(),
+           }))"""
+    )
+    tree = ax_tree(page)
+    context.close()
+    links = {link.name for link in tree.find("link")}
+    texts = [node.name for node in tree.walk() if node.role == "StaticText"]
+    called_off = [item for item in items if item["status"] in {"cancelled", "postponed"}]
+    assert len(called_off) >= 2, items  # the sample has one cancelled and one postponed event
+    for item in called_off:
+        label = " ".join(statuses[item["status"]].split())
+        assert f"{label} {item['visibleTitle']}" in links, (label, item, sorted(links))
+        assert texts.count(label) == 0, f"{label!r} is still read on its own"
+    for item in items:
+        if item["status"] == "scheduled":
+            assert item["visibleTitle"] in links
+
+
 @pytest.mark.parametrize(
     "path", ["en/heritage/", "en/stories/sample-music-teacher/", "events/annual-meeting-2021/"]
 )
