@@ -95,3 +95,24 @@ def test_header_logo_and_search_link_have_one_name_and_no_repeat(built_site: Pat
         assert topic is not None and topic.attrs.get("aria-hidden") == "true", language
         emblem = parse_html(html).first("svg", class_="lrp-eu-emblem")
         assert emblem is not None and "aria-labelledby" not in emblem.attrs, language
+
+
+def test_an_illustrative_example_says_so_right_after_its_heading(built_site: Path) -> None:
+    """Someone who jumps to the h1, the usual way to start reading a page, hears next that the
+    story or event is an illustrative example (after a cancelled or postponed event's status),
+    not only the facts: the notice sat above the heading, where such a reader skipped it."""
+    late, checked = [], 0
+    for page in html_pages(built_site):
+        html = page.read_text("utf-8")
+        banner = html.find('class="lrp-sample-banner"')
+        if banner < 0 or not re.search(r'<div[^>]* class="lrp-(story|event)"', html):
+            continue  # not a story or an event page
+        banner = html.rfind("<", 0, banner)  # the start of the banner's tag
+        checked += 1
+        heading = html.find("</h1>")
+        between = re.sub(r"<[^>]+>", "", html[heading:banner]) if heading >= 0 else None
+        status = 'class="lrp-event__status' in html[max(heading, 0) : banner]
+        if heading < 0 or heading > banner or (between.strip() and not status):
+            late.append(_address(built_site, page))
+    assert not late, late
+    assert checked >= 10  # three sample stories and the sample events, in each language
