@@ -345,3 +345,29 @@ def test_a_cancelled_event_in_the_list_stands_out_from_its_old_date(
         date = page.locator(".lrp-event-item--postponed time").first
         assert date.evaluate("(t) => getComputedStyle(t).textDecorationLine") == "none"
     context.close()
+
+
+def test_a_markdown_tables_caption_and_row_headers_look_like_part_of_the_table(
+    browser, site_server: str
+) -> None:
+    """The census table's caption was the sentence above it: it stays a title at the start of
+    the table, and the years that head the rows sit between the same lines as the figures."""
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    for prefix in LANGUAGE_PREFIXES.values():
+        page.goto(site_server + prefix + "heritage/history/", wait_until="load")
+        look = page.locator("table:has(caption)").first.evaluate("""(table) => {
+          const caption = getComputedStyle(table.querySelector("caption"));
+          const year = table.querySelector("tbody th[scope=row]");
+          const figure = year.nextElementSibling;
+          return {align: caption.textAlign, weight: caption.fontWeight,
+                  lines: [getComputedStyle(year).borderTopWidth,
+                          getComputedStyle(figure).borderTopWidth],
+                  top: year.getBoundingClientRect().top
+                       === figure.getBoundingClientRect().top};
+        }""")
+        assert look["align"] in ("start", "left"), (prefix, look)
+        assert int(look["weight"]) >= 700, (prefix, look)
+        assert look["lines"][0] == look["lines"][1] != "0px", (prefix, look)
+        assert look["top"], (prefix, look)
+    context.close()

@@ -1,7 +1,7 @@
 """What a screen reader is given by the page templates, checked on the built HTML of every page.
 
 The browser-side half (the accessibility tree Chromium builds) is tests/browser/
-test_screen_reader_tree.py; these are the checks that need every page, not a sample.
+test_screen_reader_page_frame.py; these are the checks that need every page, not a sample.
 """
 
 from __future__ import annotations
