@@ -21,7 +21,8 @@ DONE = STATUS + '[data-state="done"]'
 MORE = "#lrp-search-more"
 
 PROBE_PAGES = {
-    "lv": "# Meklēšanas pārbaude\n\nLatvijas čigāni un romu vēsture. Zilonis Ābrams.\n",
+    "lv": "# Meklēšanas pārbaude\n\nLatvijas čigāni un romu vēsture. Zilonis Ābrams. "
+    "Pētījums par antičigānismu.\n",
     # The entity-escaped tag is text on the page (and so raw text in Pagefind's excerpt): it
     # must show as text, never become an element.
     "en": "# Search probe\n\nThe history of Roma in Latvia. Elephant Abrams. "
@@ -190,6 +191,53 @@ def test_the_count_is_announced_in_the_page_language(page, search_site: str) -> 
     _search(page, search_site, "search/", "kvokka")
     page.wait_for_selector(DONE)
     assert status.inner_text() == f"{MANY} rezultāti pēc vaicājuma „kvokka”"
+
+
+def _pagefind_alone_finds(page, query: str) -> int:
+    """How many results Pagefind's own search gives for `query`, without our UI's help."""
+    return page.evaluate(
+        """async (query) => {
+            const bundle = document.getElementById("lrp-search").getAttribute("data-bundle");
+            const module = await import(new URL("pagefind.js", new URL(bundle, location.href)));
+            await module.options({ baseUrl: new URL("..", new URL(bundle, location.href)).pathname });
+            await module.init();
+            return (await module.search(query)).results.length;
+        }""",
+        query,
+    )
+
+
+@pytest.mark.parametrize("path", ["search/", "en/search/", "rml/search/"])
+def test_a_word_found_nowhere_finds_nothing_not_a_letter_of_it(
+    page, search_site: str, path: str
+) -> None:
+    # The language page lists the letters "č", "š", "ž" as words of their own; Pagefind alone
+    # falls back from "zzzzzz" to the longest whole word it has, "ž", and reports results.
+    page.goto(search_site + path + "?q=zzzzzz", wait_until="load")
+    page.wait_for_selector(DONE)
+    assert page.locator(RESULT_LINK).count() == 0
+    assert "zzzzzz" in page.locator(STATUS).inner_text()
+    assert page.locator(".lrp-search__results").is_hidden()
+    assert _pagefind_alone_finds(page, "zzzzzz") > 0  # what the visitor would have seen
+
+
+def test_a_latvian_word_is_found_in_its_other_forms(page, search_site: str) -> None:
+    # The page says "antičigānismu" (accusative); a visitor types the nominative.
+    results = _search(page, search_site, "search/", "antičigānisms")
+    page.wait_for_selector(DONE)
+    assert "/search-probe/" in results
+    probe = page.locator(".lrp-search__result", has=page.locator('a[href="/search-probe/"]'))
+    assert probe.locator("mark").first.inner_text().startswith("antičigānism")
+    # Folded diacritics still apply to the shortened word.
+    assert "/search-probe/" in _search(page, search_site, "search/", "anticiganisms")
+
+
+def test_a_word_is_shortened_by_its_ending_only_not_to_a_fragment(page, search_site: str) -> None:
+    # At most three letters are dropped, and never below four: "zilonxyz" is not "zilo…".
+    page.goto(search_site + "search/?q=zilonxyzw", wait_until="load")
+    page.wait_for_selector(DONE)
+    assert page.locator(RESULT_LINK).count() == 0
+    assert "/search-probe/" in _search(page, search_site, "search/", "zilonim")
 
 
 def test_no_results_says_so(page, search_site: str) -> None:

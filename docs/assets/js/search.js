@@ -12,6 +12,10 @@
 //   ?q=term on arrival fills the box and searches.
 // - Result text is never parsed as HTML: titles are text, and excerpts are text in which only
 //   Pagefind's own <mark> and </mark> become <mark> elements (see appendExcerpt).
+// - A word that starts no word of the index is searched by its start (see resolveQuery):
+//   Pagefind alone would fall back to the longest shorter *whole* word it has, so that
+//   "zzzzzz" found the letter "ž" of the spelling section and the nominative "antičigānisms"
+//   found "an", not "antičigānisma".
 (function () {
   "use strict";
   var PAGE_SIZE = 10;
@@ -19,6 +23,11 @@
   var MIN_TYPED_LENGTH = 2;
   var SHOW_SEARCHING_AFTER_MS = 500;
   var MAX_SECTIONS = 3;
+  // How much of a word may be dropped to find it: enough for Latvian and Romani endings
+  // ("antičigānisms" finds "antičigānismu"), never below four letters of it, so that a typo
+  // or a word in another language does not turn into a search for two or three letters.
+  var MAX_DROPPED_LETTERS = 3;
+  var MIN_KEPT_LETTERS = 4;
 
   var form = document.getElementById("lrp-search");
   var stringsElement = document.getElementById("lrp-search-strings");
@@ -71,6 +80,88 @@
       });
     }
     return pagefind;
+  }
+
+  function folded(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function sharedStartLength(a, b) {
+    var length = 0;
+    while (length < a.length && length < b.length && a[length] === b[length]) {
+      length += 1;
+    }
+    return length;
+  }
+
+  // The words of the page that Pagefind matched, folded, without the punctuation around them.
+  function matchedWords(data) {
+    var words = String(data.content || "").split(/\s+/).filter(Boolean);
+    return (data.locations || []).map(function (location) {
+      return folded(words[location] || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    }).filter(Boolean);
+  }
+
+  // Whether an answer found `candidate` itself (a word starting with it, or with its stem),
+  // rather than Pagefind's fallback to a shorter whole word. Only the first result is looked
+  // at: Pagefind falls back for all results or for none, and the first result's fragment is
+  // the one shown first anyway (Pagefind keeps fragments it has loaded).
+  function findsWordStart(answer, candidate, shortest) {
+    var results = (answer && answer.results) || [];
+    if (!results.length) {
+      return Promise.resolve(false);
+    }
+    return results[0].data().then(function (data) {
+      var words = matchedWords(data);
+      var wanted = folded(candidate);
+      // Found in the title or the metadata only: nothing to compare with, so trust it.
+      return !words.length || words.some(function (word) {
+        return sharedStartLength(word, wanted) >= shortest;
+      });
+    });
+  }
+
+  // The form of `term` to search for: the term itself, or it with up to MAX_DROPPED_LETTERS
+  // letters dropped from its end, whichever is the longest that starts a word of the index;
+  // null if none does.
+  function resolveTerm(module, term) {
+    var letters = Array.from(term);
+    var shortest = Math.max(Math.min(letters.length, MIN_KEPT_LETTERS),
+      letters.length - MAX_DROPPED_LETTERS);
+    function attempt(length) {
+      if (length < shortest) {
+        return Promise.resolve(null);
+      }
+      var candidate = letters.slice(0, length).join("");
+      return module.search(candidate).then(function (answer) {
+        return findsWordStart(answer, candidate, shortest);
+      }).then(function (found) {
+        return found ? candidate : attempt(length - 1);
+      });
+    }
+    return attempt(letters.length);
+  }
+
+  // The query Pagefind is asked: each word as resolveTerm finds it, words found nowhere left
+  // out (as Pagefind itself does), or null when no word is found. Words with inner
+  // punctuation or digits mixed in ("2020–2021", "lsm.lv") and quoted phrases go as typed.
+  function resolveQuery(module, query) {
+    if (query.indexOf('"') !== -1) {
+      return Promise.resolve(query);
+    }
+    var words = query.normalize("NFC").split(/\s+/).filter(Boolean);
+    return Promise.all(words.map(function (word) {
+      var core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      if (!/^(\p{L}+|\p{N}+)$/u.test(core)) {
+        return word;
+      }
+      return resolveTerm(module, core);
+    })).then(function (resolved) {
+      var kept = resolved.filter(function (word) {
+        return word !== null;
+      });
+      return kept.length ? kept.join(" ") : null;
+    });
   }
 
   // Same-origin links only; anything else in the index would be a build error, not a link.
@@ -238,7 +329,9 @@
       status.setAttribute("data-state", "searching");
     }, SHOW_SEARCHING_AFTER_MS);
     loadPagefind().then(function (module) {
-      return module.search(query);
+      return resolveQuery(module, query).then(function (resolved) {
+        return resolved === null ? null : module.search(resolved);
+      });
     }).then(function (answer) {
       var found = (answer && answer.results) || [];
       if (run !== generation) {
