@@ -16,6 +16,7 @@ from typing import Any
 
 from hooks import site_data
 from hooks.build_date import RIGA
+from hooks.dates import format_day, format_days
 from hooks.frontmatter import parse_date_like, read_front_matter
 from hooks.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_language_suffix
 
@@ -37,21 +38,6 @@ _STATUS_LABELS: dict[str, dict[str, str]] = site_data.label_by_language("event_s
 _ONLINE_LABELS: dict[str, str] = site_data.label_by_language("event_online")
 _TIME_ZONE_LABELS: dict[str, str] = site_data.label_by_language("time_zone")
 
-# "on <date>" takes the locative; ranges are written in the nominative, as on the About page.
-# fmt: off
-_LV_MONTHS_ON = (
-    "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
-    "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī",
-)
-_LV_MONTHS = (
-    "janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs",
-    "jūlijs", "augusts", "septembris", "oktobris", "novembris", "decembris",
-)
-_EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-# fmt: on
 
 # Names of the languages spoken at an event, in the language of the page.
 _LANGUAGE_NAMES: dict[str, dict[str, str]] = site_data.label_by_language("language_names")
@@ -340,45 +326,6 @@ def online_label(language: str) -> str:
 def language_names(codes: Sequence[str], language: str) -> list[str]:
     names = _LANGUAGE_NAMES.get(language, _LANGUAGE_NAMES["en"])
     return [names.get(code, code) for code in codes]
-
-
-def format_day(day: date, language: str, *, on: bool = True) -> str:
-    """lv '2026. gada 5. oktobrī' ("on", or nominative with on=False), en '5 October 2026',
-    rml '05.10.2026'.
-
-    Latvian Romani has no settled written month names, so Romani dates are written in digits
-    rather than with invented words.
-    """
-    if language == "lv":
-        months = _LV_MONTHS_ON if on else _LV_MONTHS
-        return f"{day.year}. gada {day.day}. {months[day.month - 1]}"
-    if language == "en":
-        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
-
-
-def format_days(first: date, last: date, language: str) -> str:
-    """Several whole days, without repeating what both ends share: lv '2021. gada 5.–7.
-    jūlijā', '2021. gada 30. jūnijs – 2. jūlijs'; en '5–7 July 2021', '30 June – 2 July 2021'.
-
-    Romani dates stay in digits at both ends ('05.07.2021 – 07.07.2021'), as `format_day`
-    writes them."""
-    same_year = first.year == last.year
-    if language == "lv" and same_year:
-        if first.month == last.month:
-            return f"{first.year}. gada {first.day}.–{last.day}. {_LV_MONTHS_ON[last.month - 1]}"
-        return (
-            f"{first.year}. gada {first.day}. {_LV_MONTHS[first.month - 1]} – "
-            f"{last.day}. {_LV_MONTHS[last.month - 1]}"
-        )
-    if language == "en" and same_year:
-        if first.month == last.month:
-            return f"{first.day}–{last.day} {_EN_MONTHS[last.month - 1]} {last.year}"
-        return (
-            f"{first.day} {_EN_MONTHS[first.month - 1]} – "
-            f"{last.day} {_EN_MONTHS[last.month - 1]} {last.year}"
-        )
-    return f"{format_day(first, language, on=False)} – {format_day(last, language, on=False)}"
 
 
 def _clock(moment: datetime) -> str:

@@ -56,6 +56,7 @@ from hooks.alternates import (
 from hooks.build_date import build_date, build_datetime
 from hooks.citations import parse_sources, render_citations
 from hooks.content_checks import check_project, count_by_severity, has_errors
+from hooks.dates import format_day
 from hooks.file_store import FileStore
 from hooks.frontmatter import (
     load_front_matter_cache,
@@ -1173,9 +1174,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
         return {
             "json_ld": structured_data.json_ld_script(json_ld),
             "url": published.url,
-            "date_label": reuse.format_date(story.published, self.language)
-            if story.published
-            else "",
+            "date_label": format_day(story.published, self.language) if story.published else "",
             "republish": self.republish_material.get(story.src_uri),
             "pictures": self._story_pictures(story, page_url),
             "preview_title": feeds.labelled_title(story.title, story.language, sample=story.sample),
@@ -1229,7 +1228,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     "sample": story.sample,
                     "place": place_label(story.meta.get("place"), region_names),
                     "date": story.published.isoformat() if story.published else "",
-                    "date_label": reuse.format_date(story.published, self.language)
+                    "date_label": format_day(story.published, self.language)
                     if story.published
                     else "",
                     "themes": [

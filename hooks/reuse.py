@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from html import escape
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -43,6 +42,7 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 
 from hooks import site_data
+from hooks.dates import format_day
 from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.images import says_what_it_is
 from hooks.languages import LANGUAGE_CODES, html_in_language
@@ -104,14 +104,6 @@ _UNREVIEWED_NOTICES: dict[str, str] = {
     code: site_data.ui_strings(code)["site"]["notice_unreviewed"] for code in LANGUAGE_CODES
 }
 
-_LV_MONTHS = (
-    "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
-    "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī",
-)  # fmt: skip
-_EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 # h5 only ever comes from `republish_snippet`, which puts the story's headings a level under
 # its own <h2> headline; the story text itself is kept to h2-h4 (see _edit).
@@ -182,19 +174,6 @@ def licence_summary(licence_id: str, language: str) -> str:
     return _LICENCE_SUMMARIES.get(language, _LICENCE_SUMMARIES["en"])[licence_id]
 
 
-def format_date(value: date, language: str) -> str:
-    """lv '2026. gada 3. martā', en '3 March 2026', rml '3.03.2026'.
-
-    Latvian Romani has no settled written month names, so the Romani copy uses digits rather
-    than invented words.
-    """
-    if language == "lv":
-        return f"{value.year}. gada {value.day}. {_LV_MONTHS[value.month - 1]}"
-    if language == "en":
-        return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day}.{value.month:02d}.{value.year}"
-
-
 def _credit_lead(
     story: StoryVersion, language: str, site_names: Mapping[str, str], *, as_html: bool = False
 ) -> str:
@@ -203,7 +182,7 @@ def _credit_lead(
     As HTML, everything is escaped and the names carry their own `lang` when they are written
     in another language than the story (`credit_language:`)."""
     site = site_names.get(language) or SITE_NAMES.get(language) or SITE_NAMES["en"]
-    when = format_date(story.date, language)
+    when = format_day(story.date, language)
     wording = language if language in _CREDIT_FIRST_PUBLISHED else "en"
     by_table = _CREDIT_BY_TRANSLATED if story.translator else _CREDIT_BY
     if not as_html:

@@ -87,8 +87,9 @@ class RepublishMaterial:
     snippet: str  # `html` under the story's title, to copy and paste (the textarea)
 
 
-# Bump when hooks/reuse.py changes what the copies look like, so cached copies are redone.
-REPUBLISH_VERSION = "6"
+# Bump when hooks/reuse.py (or hooks/dates.py, for the credit line's date) changes what the
+# copies look like, so cached copies are redone.
+REPUBLISH_VERSION = "7"
 
 
 def republish_copies_cached(

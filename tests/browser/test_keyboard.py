@@ -236,6 +236,37 @@ def test_republish_copy_button_works_by_keyboard(browser, site_server: str, lang
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.input_value("#lrp-republish-html")
     assert copied.strip().startswith("<")
+    # The HTML is folded away and copying does not need it unfolded.
+    assert not page.locator("#lrp-republish-html").is_visible()
+    context.close()
+
+
+def test_republish_copy_without_the_clipboard_api_unfolds_and_selects_the_html(
+    browser, site_server: str
+) -> None:
+    """The English sample story, in a browser without navigator.clipboard (an older one, or a
+    page not served over HTTPS): the copy falls back to selecting the folded textarea, which
+    it first unfolds, so the selection (and the copy) holds the whole snippet."""
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})"
+    )
+    page = context.new_page()
+    page.goto(site_server + "en/stories/sample-music-teacher/", wait_until="load")
+    assert page.evaluate("navigator.clipboard") is None
+    page.evaluate(
+        "document.addEventListener('copy', () => { window.copiedText = String(getSelection()) ||"
+        " document.activeElement.value.slice(document.activeElement.selectionStart,"
+        " document.activeElement.selectionEnd); })"
+    )
+    box = page.locator("#lrp-republish-html")
+    assert not box.is_visible()
+    assert tab_until(page, "button.lrp-republish__copy", limit=120)
+    page.keyboard.press("Enter")
+    assert box.is_visible()
+    assert page.evaluate("window.copiedText") == box.input_value()
+    status = page.locator(".lrp-republish__status")
+    assert status.inner_text() == page.get_attribute("button.lrp-republish__copy", "data-copied")
     context.close()
 
 

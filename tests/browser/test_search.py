@@ -197,9 +197,10 @@ def _pagefind_alone_finds(page, query: str) -> int:
     """How many results Pagefind's own search gives for `query`, without our UI's help."""
     return page.evaluate(
         """async (query) => {
-            const bundle = document.getElementById("lrp-search").getAttribute("data-bundle");
-            const module = await import(new URL("pagefind.js", new URL(bundle, location.href)));
-            await module.options({ baseUrl: new URL("..", new URL(bundle, location.href)).pathname });
+            const form = document.getElementById("lrp-search");
+            const bundle = new URL(form.getAttribute("data-bundle"), location.href);
+            const module = await import(new URL("pagefind.js", bundle));
+            await module.options({ baseUrl: new URL("..", bundle).pathname });
             await module.init();
             return (await module.search(query)).results.length;
         }""",

@@ -341,6 +341,18 @@ def test_republish_snippet_is_clean_and_respects_image_rights(story_site) -> Non
     assert snippet.index("</h2>") < snippet.index("This translation has not yet been reviewed")
     page = parse_html(raw_page)
     assert page.first("a", rel="license") is not None
+    # The snippet is folded (a closed <details>, so a page read aloud or scrolled on a phone
+    # does not carry the story again as markup), named by the summary that unfolds it.
+    (folded,) = re.findall(r"<details[^>]*>.*?</details>", raw_page, re.S)
+    folded_page = parse_html(folded)
+    (details,) = folded_page.find_all("details", class_="lrp-republish__html")
+    assert "open" not in details.attrs
+    (summary,) = folded_page.find_all("summary")
+    assert summary.text.strip() == "HTML of the story, to copy"
+    (box,) = folded_page.find_all("textarea")
+    assert box.attrs["id"] == "lrp-republish-html"
+    assert box.attrs["aria-labelledby"] == summary.attrs["id"]
+    assert not page.find_all("label", for_="lrp-republish-html")  # one name, not two
     # The paragraph labelled as the credit line carries the licence line, as every copy does.
     (credit,) = [p for p in page.find_all("p") if p.text.strip().startswith("Credit line:")]
     assert "first published by the Latvian Roma Platform" in credit.text

@@ -10,13 +10,14 @@ from html.parser import HTMLParser
 
 import pytest
 
+from hooks.dates import format_day
+from hooks.events import event_from_front_matter, format_when
 from hooks.feeds import SAMPLE_NOTICES, StoryImage, StoryVersion
 from hooks.reuse import (
     LICENCES,
     credit_line,
     credit_line_html,
     deed_url,
-    format_date,
     html_document,
     licence_label,
     licence_summary,
@@ -277,7 +278,7 @@ def test_credit_line_in_each_language() -> None:
         f"on 3 March 2026: {STORY_URL}"
     )
     rml = credit_line(anna, "rml")
-    assert "Ilze Kalniņa" in rml and "3.03.2026" in rml and rml.endswith(STORY_URL)
+    assert "Ilze Kalniņa" in rml and "03.03.2026" in rml and rml.endswith(STORY_URL)
 
 
 def test_credit_line_names_the_translator() -> None:
@@ -313,12 +314,21 @@ def test_credit_line_uses_the_given_site_name() -> None:
         (date(2026, 1, 1), "lv", "2026. gada 1. janvārī"),
         (date(2026, 12, 24), "lv", "2026. gada 24. decembrī"),
         (date(2026, 3, 3), "en", "3 March 2026"),
-        (date(2026, 3, 3), "rml", "3.03.2026"),
+        (date(2026, 3, 3), "rml", "03.03.2026"),
         (date(2026, 11, 15), "rml", "15.11.2026"),
     ],
 )
 def test_dates_read_naturally_in_each_language(day: date, language: str, expected: str) -> None:
-    assert format_date(day, language) == expected
+    assert format_day(day, language) == expected
+
+
+@pytest.mark.parametrize("language", ["lv", "en", "rml"])
+def test_a_story_copy_writes_its_date_as_an_event_page_does(language: str) -> None:
+    # One reader meets both on the same site: "3.03.2026" under a story and "05.10.2026" on an
+    # event read as two conventions (the Romani dates were written both ways until 2026-12).
+    meeting = event_from_front_matter({"title": "M", "start": "2026-03-03"}, "m", language)
+    on_that_day = format_when(meeting, language)
+    assert on_that_day in credit_line(story(language=language), language)  # 2026-03-03
 
 
 def test_licences_point_to_the_creative_commons_deeds() -> None:

@@ -9,19 +9,27 @@
       return;
     }
     button.hidden = false;
+    // Without the Clipboard API the text is copied as a selection, which a folded (closed
+    // <details>) textarea cannot hold: it is unfolded first, and shows what was copied.
+    var copySelection = function () {
+      var folded = source.closest("details");
+      if (folded) {
+        folded.open = true;
+      }
+      source.select();
+      document.execCommand("copy");
+    };
     button.addEventListener("click", function () {
       var done = function () {
         status.textContent = button.getAttribute("data-copied");
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(source.value).then(done, function () {
-          source.select();
-          document.execCommand("copy");
+          copySelection();
           done();
         });
       } else {
-        source.select();
-        document.execCommand("copy");
+        copySelection();
         done();
       }
     });
