@@ -307,6 +307,12 @@ def split_upcoming_past(events: Iterable[Event], now: datetime) -> tuple[list[Ev
     return upcoming, past
 
 
+def only_samples(listed: Sequence[Event]) -> bool:
+    """True when every event listed is an illustrative sample, so that the list can say none
+    of them is real instead of letting a visitor take the sample programme for the real one."""
+    return bool(listed) and all(event.sample for event in listed)
+
+
 def in_language(events: Iterable[Event], language: str) -> list[Event]:
     return [event for event in events if event.language == language]
 

@@ -994,6 +994,7 @@ class LatvianRomaPlatformPlugin(BasePlugin):
                     site_url, event_calendar.calendar_path(self.language)
                 ),
                 "feed_url": home + "events/feed.xml",
+                "only_samples": events.only_samples([*upcoming, *past]),
             }
         elif neutral_src.startswith("events/"):
             event = self._event_for(neutral_src, lrp["content_language"])

@@ -333,6 +333,31 @@ def test_story_lists_say_when_every_story_is_a_sample(
     assert (words in listing) is only_samples
 
 
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("events/index.html", "Pagaidām visi šeit publicētie pasākumi ir ilustratīvi piemēri"),
+        ("en/events/index.html", "For now, every event here is an illustrative example"),
+        ("rml/events/index.html", "Akana sare pasaipena adaj hi sikavipnaskire paraugi"),
+    ],
+)
+def test_the_event_list_says_when_every_event_is_a_sample(
+    built_site: Path, path: str, words: str
+) -> None:
+    # Every event page says it is a sample, but the list itself (and its intro, "reports are
+    # available for past events") read as the real programme. Judged from the content, so the
+    # notice must go the day a real event is published.
+    events = Path(__file__).parents[2] / "docs" / "events"
+    texts = [p.read_text(encoding="utf-8") for p in events.glob("*.md") if p.stem[:6] != "index."]
+    assert texts
+    only_samples = all(re.search(r"^sample: true$", text, re.MULTILINE) for text in texts)
+    listing = (built_site / path).read_text(encoding="utf-8")
+    assert (words in listing) is only_samples
+    if only_samples:
+        # Above the lists, where a visitor starts reading them.
+        assert listing.index(words) < listing.index('id="lrp-events-upcoming"')
+
+
 def test_results_page_does_not_call_invented_figures_only_some_of_them(built_site: Path) -> None:
     # Only events with a report are counted.
     events = Path(__file__).parents[2] / "docs" / "events"

@@ -19,6 +19,7 @@ from hooks.events import (
     format_when,
     list_entry,
     load_events,
+    only_samples,
     page_context,
     place_label,
     public_title,
@@ -93,6 +94,14 @@ def test_upcoming_soonest_first_and_past_most_recent_first() -> None:
     )
     assert [e.slug for e in upcoming] == ["today", "under-way", "sooner", "later"]
     assert [e.slug for e in past] == ["last-week", "last-year"]
+
+
+def test_the_list_says_all_events_are_samples_only_when_every_one_is() -> None:
+    real = event(slug="real")
+    sample = event(slug="sample", sample=True)
+    assert only_samples([sample, event(slug="other", sample=True)])
+    assert not only_samples([sample, real])
+    assert not only_samples([])  # no events: nothing to call a sample
 
 
 def test_an_event_without_end_is_past_once_it_has_started() -> None:
